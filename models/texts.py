@@ -1,0 +1,166 @@
+"""Vietnamese text of the domain layer, in one place for a translator.
+
+Labels of enum values, and messages raised by ``models`` services and the
+command line. The UI keeps its own strings in ``ui/texts.py`` and reports in
+``reports/texts.py``; everything a user reads is in one of those three files.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from models.enums import (
+    AuditAction,
+    Comparator,
+    DocumentStatus,
+    Evaluation,
+    MeasureUnit,
+    PeriodConvention,
+    PeriodKind,
+    Progress,
+    Recurrence,
+    ReportKind,
+    Role,
+    TaskStatus,
+    UnitKind,
+)
+
+LABELS: dict[enum.Enum, str] = {
+    TaskStatus.NOT_STARTED: "Chưa triển khai",
+    TaskStatus.IN_PROGRESS_ON_TIME: "Đang thực hiện trong hạn",
+    TaskStatus.IN_PROGRESS_OVERDUE: "Đang thực hiện quá hạn",
+    TaskStatus.DONE_ON_TIME: "Đã hoàn thành đúng hạn",
+    TaskStatus.DONE_LATE: "Đã hoàn thành quá hạn",
+    Progress.NOT_STARTED: "Chưa triển khai",
+    Progress.IN_PROGRESS: "Đang thực hiện",
+    Progress.COMPLETED: "Đã hoàn thành",
+    Recurrence.NONE: "Một lần",
+    Recurrence.CONTINUOUS: "Thường xuyên",
+    Recurrence.MONTHLY: "Hằng tháng",
+    Recurrence.QUARTERLY: "Hằng quý",
+    Recurrence.SEMIANNUAL: "6 tháng một lần",
+    Recurrence.YEARLY: "Hằng năm",
+    Comparator.GE: "≥",
+    Comparator.LE: "≤",
+    Comparator.EQ: "=",
+    Comparator.YESNO: "x",
+    Evaluation.ACHIEVED: "Đạt",
+    Evaluation.NOT_ACHIEVED: "Chưa đạt",
+    Evaluation.EXCEEDED: "Vượt",
+    MeasureUnit.PERCENT: "%",
+    MeasureUnit.COUNT: "Số lượng",
+    MeasureUnit.INDEX: "Chỉ số",
+    MeasureUnit.MILLION_VND: "Triệu đồng",
+    MeasureUnit.YESNO: "Có/Không",
+    MeasureUnit.OTHER: "Khác",
+    PeriodKind.MONTH: "Tháng",
+    PeriodKind.QUARTER: "Quý",
+    PeriodKind.HALF_YEAR: "6 tháng",
+    PeriodKind.YEAR: "Năm",
+    PeriodConvention.CALENDAR: "Theo tháng dương lịch",
+    PeriodConvention.CUTOFF_15: "Từ ngày 15 tháng trước đến ngày 14 (Nghị định 09/2019)",
+    UnitKind.OFFICE: "Văn phòng",
+    UnitKind.DEPARTMENT: "Phòng",
+    UnitKind.BOARD: "Ban",
+    UnitKind.CENTRE: "Trung tâm",
+    UnitKind.POLICE: "Công an",
+    UnitKind.MILITARY: "Quân sự",
+    UnitKind.VILLAGE: "Thôn, tổ dân phố",
+    UnitKind.MASS_ORG: "Mặt trận, đoàn thể",
+    UnitKind.PARTY: "Cơ quan Đảng",
+    UnitKind.EXTERNAL: "Đơn vị ngoài UBND",
+    UnitKind.OTHER: "Khác",
+    Role.ADMIN: "Quản trị hệ thống",
+    Role.OFFICER: "Cán bộ tổng hợp",
+    Role.UNIT_STAFF: "Cán bộ đơn vị",
+    Role.LEADER: "Lãnh đạo",
+    ReportKind.MONTH: "Báo cáo tháng",
+    ReportKind.QUARTER: "Báo cáo quý",
+    ReportKind.HALF_YEAR: "Báo cáo 6 tháng",
+    ReportKind.YEAR: "Báo cáo năm",
+    DocumentStatus.DRAFT: "Dự thảo",
+    DocumentStatus.ISSUED: "Đã ban hành",
+    DocumentStatus.CANCELLED: "Đã hủy",
+    DocumentStatus.SUPERSEDED: "Đã được thay thế",
+    AuditAction.CREATE: "Thêm mới",
+    AuditAction.UPDATE: "Sửa",
+    AuditAction.DELETE: "Xóa",
+    AuditAction.LOGIN: "Đăng nhập",
+    AuditAction.LOGIN_FAILED: "Đăng nhập sai",
+    AuditAction.LOGOUT: "Đăng xuất",
+    AuditAction.LOCK_PERIOD: "Chốt số liệu kỳ",
+    AuditAction.UNLOCK_PERIOD: "Mở chốt kỳ",
+    AuditAction.ISSUE_REPORT: "Ban hành báo cáo",
+    AuditAction.REISSUE_REPORT: "Ban hành lại báo cáo",
+    AuditAction.CANCEL_REPORT: "Hủy báo cáo",
+    AuditAction.EXPORT: "Xuất gói dữ liệu",
+    AuditAction.IMPORT: "Nhập gói dữ liệu",
+    AuditAction.BACKUP: "Sao lưu",
+    AuditAction.RESTORE: "Phục hồi",
+    AuditAction.MIGRATE: "Nâng cấp cơ sở dữ liệu",
+    AuditAction.KEY_CHANGE_ACCEPTED: "Chấp nhận khóa ký mới",
+    AuditAction.PASSWORD_RESET: "Đặt lại mật khẩu",
+}
+
+
+def label(value: enum.Enum | None) -> str:
+    """Vietnamese label of an enum value; empty string for None."""
+    if value is None:
+        return ""
+    return LABELS.get(value, str(value.value))
+
+
+# --- Messages of the database layer -------------------------------------
+DB_NEWER = (
+    "Cơ sở dữ liệu được tạo bởi phiên bản mới hơn của chương trình "
+    "(lược đồ {found}, chương trình này hỗ trợ đến {known}). "
+    "Hãy cài phiên bản mới hơn; tệp dữ liệu được giữ nguyên."
+)
+DB_NOT_OURS = "Tệp {path} không phải cơ sở dữ liệu của chương trình theo dõi Nghị quyết 57."
+DB_CANNOT_OPEN = "Không mở được cơ sở dữ liệu {path}: {reason}"
+DB_CORRUPT = (
+    "Cơ sở dữ liệu {path} bị hỏng (kiểm tra toàn vẹn không đạt). "
+    "Hãy phục hồi từ bản sao lưu gần nhất."
+)
+DB_MIGRATION_FAILED = (
+    "Không nâng cấp được cơ sở dữ liệu: {reason}. "
+    "Tệp dữ liệu chưa bị thay đổi; bản sao trước khi nâng cấp: {backup}"
+)
+DB_BAD_URL = "Địa chỉ cơ sở dữ liệu không hợp lệ: {url}"
+DB_READ_ONLY = "Cơ sở dữ liệu đang ở chế độ chỉ đọc: {reason}"
+DB_DISK_FULL = "Ổ đĩa đã đầy, không ghi được dữ liệu. Những gì đã lưu trước đó vẫn được giữ nguyên."
+
+# --- Messages of the command line ----------------------------------------
+CLI_DESCRIPTION = (
+    "Chương trình theo dõi, báo cáo thực hiện Kế hoạch Nghị quyết 57-NQ/TW "
+    "cấp xã: cập nhật tiến độ, lập báo cáo theo Nghị định 30/2020, "
+    "xuất/nhập gói dữ liệu gửi cấp trên. Không dùng mạng."
+)
+CLI_DB_HELP = (
+    "đường dẫn tệp SQLite hoặc địa chỉ SQLAlchemy (ví dụ postgresql://...); "
+    "mặc định: tệp trong thư mục dữ liệu của người dùng"
+)
+CLI_DEBUG_HELP = "in chi tiết lỗi kỹ thuật (traceback) khi có lỗi"
+CLI_VERSION_HELP = "in phiên bản chương trình rồi thoát"
+CLI_ERROR_PREFIX = "Lỗi: "
+CLI_UNEXPECTED = "Lỗi không mong đợi: {reason}. Chạy lại với --debug để xem chi tiết."
+CLI_INTERRUPTED = "Đã dừng theo yêu cầu người dùng."
+CLI_NO_GUI = (
+    "Không khởi động được giao diện: {reason}. "
+    "Các lệnh dòng lệnh vẫn dùng được, xem: python main.py --help"
+)
+
+DEMO_HELP = "tạo cơ sở dữ liệu xã mẫu (dữ liệu minh họa) để làm quen chương trình"
+DEMO_CODE_HELP = "mã xã/phường chính thức (mặc định 10993 - Xã Thượng Hồng, Hải Phòng)"
+DEMO_FORCE_HELP = "ghi đè cơ sở dữ liệu đã có"
+DEMO_EXISTS = "Cơ sở dữ liệu {path} đã có dữ liệu. Dùng --force để ghi đè."
+DEMO_UNKNOWN_COMMUNE = "Không có xã/phường mã {code} trong danh mục hành chính chính thức."
+DEMO_NOT_FILE = "Lệnh demo chỉ tạo được cơ sở dữ liệu SQLite dạng tệp; --force không xóa được {url}."
+DEMO_DONE = "Đã tạo dữ liệu mẫu {commune} ({province}) tại {path}: {tasks} nhiệm vụ, {indicators} chỉ tiêu, {periods} kỳ báo cáo."
+
+PERIOD_BAD_CODE = (
+    "Kỳ báo cáo \"{code}\" không hợp lệ. Dùng dạng 2026-10 (tháng), 2026-Q3 (quý), "
+    "2026-H1 (6 tháng) hoặc 2026 (năm)."
+)
+PERIOD_NOT_FOUND = "Không có kỳ báo cáo {code} trong cơ sở dữ liệu."
+PERIOD_LOCKED = "Kỳ báo cáo {period} đã chốt số liệu, không sửa được. Cần mở chốt trước."

@@ -164,3 +164,51 @@ PERIOD_BAD_CODE = (
 )
 PERIOD_NOT_FOUND = "Không có kỳ báo cáo {code} trong cơ sở dữ liệu."
 PERIOD_LOCKED = "Kỳ báo cáo {period} đã chốt số liệu, không sửa được. Cần mở chốt trước."
+
+# --- Messages of the domain rules ---------------------------------------
+# Time frames of tasks (models.timeframe). A phrase that is not understood is
+# kept as written and flagged with one of these notes; {text} is the phrase.
+TIMEFRAME_EMPTY = "Chưa ghi thời hạn thực hiện."
+TIMEFRAME_UNKNOWN = (
+    "Chưa hiểu được thời hạn \"{text}\"; đã giữ nguyên dạng chữ. Hãy nhập hạn hoàn thành "
+    "(ngày/tháng/năm) hoặc chọn Thường xuyên, Hằng tháng, Hằng quý, Hằng năm."
+)
+TIMEFRAME_AMBIGUOUS = (
+    "Thời hạn \"{text}\" không chỉ rõ ngày kết thúc; đã giữ nguyên dạng chữ. "
+    "Hãy nhập hạn hoàn thành cụ thể (ngày/tháng/năm)."
+)
+TIMEFRAME_NO_YEAR = (
+    "Thời hạn \"{text}\" không ghi năm; hãy ghi rõ năm (ví dụ \"Trong tháng 8/2025\")."
+)
+TIMEFRAME_BAD_DAY = "Thời hạn \"{text}\" ghi ngày {day}/{month}/{year}, không có ngày này."
+TIMEFRAME_BAD_MONTH = "Thời hạn \"{text}\" ghi tháng {month}, không có tháng này."
+TIMEFRAME_BAD_QUARTER = "Thời hạn \"{text}\" ghi quý {quarter}; chỉ có quý I, II, III, IV."
+TIMEFRAME_BAD_YEAR = "Thời hạn \"{text}\" ghi năm {year}, năm này không hợp lệ."
+TIMEFRAME_BAD_RANGE = "Thời hạn \"{text}\" có thời điểm bắt đầu sau thời điểm kết thúc."
+
+# Numbers, yes/no answers, targets and dates typed or read from files
+# (models.numbers). {text} is the value as written, {field} the column/field.
+FIELD_PREFIX = "{field}: "
+NUMBER_EMPTY = "Chưa nhập số."
+NUMBER_BAD = (
+    "Không đọc được số \"{text}\". Hãy viết số như 85,5 hoặc 1.234.567 "
+    "(dấu phẩy ngăn phần thập phân, dấu chấm ngăn hàng nghìn)."
+)
+YES_NO_EMPTY = "Chưa ghi có hay không."
+YES_NO_BAD = "Không hiểu \"{text}\" là có hay không. Hãy ghi \"có\" (hoặc \"x\") hoặc \"không\"."
+TARGET_EMPTY = "Chưa nhập chỉ tiêu."
+TARGET_BAD = (
+    "Không đọc được chỉ tiêu \"{text}\". Hãy ghi như ≥80%, ≤5%, 100%, ≥0,6 "
+    "hoặc x (chỉ tiêu có/không)."
+)
+DATE_EMPTY = "Chưa nhập ngày."
+DATE_BAD = "Không đọc được ngày \"{text}\". Hãy ghi ngày dạng 20/12/2025."
+DATE_NOT_REAL = "Ngày \"{text}\" không có thật."
+
+# Reporting periods (models.periods).
+PERIOD_BAD_PARTS = "Kỳ báo cáo không hợp lệ (loại {kind}, năm {year}, số {number})."
+PERIOD_LABEL_MONTH = "Tháng {month}/{year}"
+PERIOD_LABEL_QUARTER = "Quý {roman}/{year}"
+PERIOD_LABEL_FIRST_HALF = "6 tháng đầu năm {year}"
+PERIOD_LABEL_SECOND_HALF = "6 tháng cuối năm {year}"
+PERIOD_LABEL_YEAR = "Năm {year}"

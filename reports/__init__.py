@@ -1,0 +1,1 @@
+"""Report generation (Qt-free): Decree 30/2020 documents as PDF, Word and Excel."""

@@ -212,3 +212,177 @@ PERIOD_LABEL_QUARTER = "Quý {roman}/{year}"
 PERIOD_LABEL_FIRST_HALF = "6 tháng đầu năm {year}"
 PERIOD_LABEL_SECOND_HALF = "6 tháng cuối năm {year}"
 PERIOD_LABEL_YEAR = "Năm {year}"
+
+# --- Messages of data bundles --------------------------------------------
+# Every refusal reads "Gói <file> bị từ chối: <reason>"; nothing is changed in
+# the database when a bundle is refused.
+BUNDLE_REFUSED = "Gói {name} bị từ chối: {reason}"
+BUNDLE_R_NOT_FOUND = "không tìm thấy tệp."
+BUNDLE_R_EMPTY = "tệp rỗng, không phải gói dữ liệu."
+BUNDLE_R_TOO_BIG = "tệp quá lớn ({size}); gói dữ liệu hợp lệ không vượt quá {limit}."
+BUNDLE_R_NOT_ZIP = (
+    "tệp bị cắt cụt hoặc hỏng, không đọc được cấu trúc tệp nén zip "
+    "(có thể USB bị rút ra khi đang ghi). Hãy xuất lại gói ở máy của xã."
+)
+BUNDLE_R_DAMAGED = (
+    "thành phần \"{member}\" không giải nén được (tệp bị hỏng khi sao chép). "
+    "Hãy chép lại gói từ máy của xã."
+)
+BUNDLE_R_TOO_MANY_MEMBERS = "gói có {count} thành phần, nhiều hơn mức cho phép ({limit})."
+BUNDLE_R_PATH_ABSOLUTE = (
+    "thành phần \"{member}\" có đường dẫn tuyệt đối; gói hợp lệ chỉ chứa đường dẫn bên trong gói."
+)
+BUNDLE_R_PATH_ESCAPE = (
+    "thành phần \"{member}\" có đường dẫn trỏ ra ngoài gói (\"..\"), "
+    "có thể là tệp độc hại."
+)
+BUNDLE_R_PATH_BAD = (
+    "thành phần \"{member}\" có tên không hợp lệ (dấu \\, ký tự điều khiển "
+    "hoặc tên rỗng)."
+)
+BUNDLE_R_DUPLICATE_MEMBER = "thành phần \"{member}\" xuất hiện hai lần trong gói."
+BUNDLE_R_UNKNOWN_MEMBER = (
+    "có thành phần lạ \"{member}\" không thuộc định dạng gói dữ liệu."
+)
+BUNDLE_R_MISSING_MEMBER = "thiếu thành phần bắt buộc \"{member}\"."
+BUNDLE_R_ENCRYPTED = (
+    "thành phần \"{member}\" được đặt mật khẩu hoặc nén theo cách không hỗ trợ."
+)
+BUNDLE_R_MEMBER_TOO_BIG = (
+    "thành phần \"{member}\" khi giải nén có dung lượng {size}, vượt giới hạn {limit}."
+)
+BUNDLE_R_TOTAL_TOO_BIG = "tổng dung lượng khi giải nén {size} vượt giới hạn {limit}."
+BUNDLE_R_RATIO = (
+    "thành phần \"{member}\" có tỷ lệ nén bất thường ({ratio}:1, giới hạn {limit}:1), "
+    "nghi là tệp nén độc hại (zip bomb)."
+)
+BUNDLE_R_MANIFEST_BAD = "bản kê khai (manifest.json) không hợp lệ: {reason}."
+BUNDLE_R_FORMAT_NEWER = (
+    "gói được tạo theo định dạng phiên bản {found} (chương trình {program}); chương trình "
+    "này chỉ đọc được đến phiên bản {known}. Hãy cập nhật chương trình rồi nhập lại."
+)
+BUNDLE_R_FORMAT_UNKNOWN = "phiên bản định dạng \"{found}\" không xác định."
+BUNDLE_R_NOT_A_BUNDLE = "tệp không phải gói dữ liệu của chương trình theo dõi Nghị quyết 57."
+BUNDLE_R_SIGNATURE_BAD = (
+    "chữ ký số không hợp lệ: bản kê khai đã bị sửa sau khi xã ký, hoặc chữ ký bị hỏng."
+)
+BUNDLE_R_CHECKSUM = (
+    "thành phần \"{member}\" không khớp mã kiểm tra SHA-256 ghi trong bản kê khai "
+    "(tệp đã bị sửa hoặc hỏng khi sao chép)."
+)
+BUNDLE_R_SIZE_MISMATCH = (
+    "thành phần \"{member}\" có dung lượng khác với bản kê khai (tệp đã bị sửa hoặc hỏng)."
+)
+BUNDLE_R_NOT_LISTED = "thành phần \"{member}\" không có trong bản kê khai."
+BUNDLE_R_LISTED_MISSING = "bản kê khai ghi thành phần \"{member}\" nhưng gói không có."
+BUNDLE_R_PERIOD_BAD = "kỳ báo cáo \"{code}\" không hợp lệ."
+BUNDLE_R_COMMUNE_UNKNOWN = (
+    "mã xã/phường {code} không có trong danh mục đơn vị hành chính chính thức."
+)
+BUNDLE_R_PROVINCE_MISMATCH = (
+    "{commune} (mã {code}) thuộc {official}, không khớp mã tỉnh {declared} ghi trong gói."
+)
+BUNDLE_R_DATA_BAD = "dữ liệu (data.json) không hợp lệ: {reason}."
+BUNDLE_R_DATA_MISMATCH = (
+    "dữ liệu (data.json) ghi {what} khác với bản kê khai ({found} thay vì {expected})."
+)
+BUNDLE_R_OUT_OF_SCOPE = (
+    "{commune} thuộc {province}, không thuộc phạm vi của cơ sở dữ liệu này ({scope})."
+)
+BUNDLE_R_KEY_CHANGED = (
+    "gói được ký bằng khóa khác với khóa đã tin cậy của {commune}. Khóa đã tin cậy: {old}. "
+    "Khóa trong gói: {new}. Hãy hỏi lại xã; chỉ quản trị viên được chấp nhận khóa mới "
+    "(tùy chọn --accept-key-change)."
+)
+BUNDLE_R_DB_ERROR = "lỗi khi ghi vào cơ sở dữ liệu ({reason}); không có gì bị thay đổi."
+BUNDLE_R_CANCELLED = "đã dừng theo yêu cầu; gói này chưa được nhập."
+
+# Manifest/data problems named in BUNDLE_R_MANIFEST_BAD / BUNDLE_R_DATA_BAD.
+BUNDLE_P_NOT_JSON = "không đọc được nội dung JSON (UTF-8)"
+BUNDLE_P_MISSING_KEY = "thiếu mục \"{key}\""
+BUNDLE_P_BAD_VALUE = "mục \"{key}\" có giá trị không hợp lệ"
+
+# Scope of an upper-level database.
+SCOPE_COUNTRY = "toàn quốc"
+SCOPE_PROVINCE = "{province}"
+SCOPE_BAD = (
+    "Phạm vi \"{scope}\" không hợp lệ. Dùng mã tỉnh/thành phố chính thức (ví dụ 31 "
+    "cho Thành phố Hải Phòng) hoặc all (toàn quốc)."
+)
+SCOPE_MISSING = (
+    "Cơ sở dữ liệu {db} chưa được thiết lập làm cơ sở dữ liệu cấp trên. Hãy ghi phạm vi "
+    "bằng --scope MÃ_TỈNH (ví dụ --scope 31) hoặc --scope all."
+)
+SCOPE_CONFLICT = (
+    "Cơ sở dữ liệu {db} đã có phạm vi {current}; không đổi sang {asked} được. "
+    "Hãy dùng một cơ sở dữ liệu khác cho phạm vi {asked}."
+)
+IMPORT_INTO_COMMUNE = (
+    "Cơ sở dữ liệu {db} là cơ sở dữ liệu của {commune}; chỉ nhập gói dữ liệu vào "
+    "cơ sở dữ liệu cấp tỉnh hoặc toàn quốc. Hãy chọn hoặc tạo cơ sở dữ liệu cấp trên "
+    "(ví dụ: import --db tinh.db --scope 31 ...)."
+)
+EXPORT_FROM_UPPER = (
+    "Cơ sở dữ liệu {db} là cơ sở dữ liệu cấp trên ({scope}); chỉ cơ sở dữ liệu của xã "
+    "mới xuất gói dữ liệu."
+)
+EXPORT_NO_PLAN = "Cơ sở dữ liệu chưa có kế hoạch đang thực hiện; chưa có gì để xuất."
+EXPORT_NO_FOLDER = "Thư mục {path} không tồn tại hoặc không ghi được."
+EXPORT_WRITE_FAILED = (
+    "Không ghi được gói dữ liệu vào {folder}: {reason}. Không có tệp gói dở dang nào "
+    "được để lại; hãy kiểm tra USB rồi xuất lại."
+)
+EXPORT_VERIFY_FAILED = (
+    "Gói vừa ghi vào {folder} đọc lại không khớp ({reason}); đã xóa tệp. "
+    "USB có thể bị lỗi, hãy thử USB khác."
+)
+EXPORT_CANCELLED = "Đã dừng xuất gói theo yêu cầu; không có tệp nào được để lại."
+EXPORT_DONE = "Đã xuất và kiểm tra lại gói dữ liệu {period} của {commune}: {path}"
+EXPORT_AUDIT = "Xuất gói dữ liệu {period} ({size}) ra {path}"
+EXPORT_HELP = "xuất gói dữ liệu của một kỳ để gửi cấp trên (qua USB)"
+EXPORT_PERIOD_HELP = "kỳ báo cáo, ví dụ 2026-10 (tháng), 2026-Q3, 2026-H1, 2026"
+EXPORT_OUT_HELP = "thư mục ghi gói (ví dụ ổ USB E:\\)"
+
+IMPORT_HELP = "nhập gói dữ liệu của các xã vào cơ sở dữ liệu cấp tỉnh/toàn quốc"
+IMPORT_PATHS_HELP = "tệp gói (.nq57.zip) hoặc thư mục chứa các gói"
+IMPORT_SCOPE_HELP = (
+    "phạm vi khi tạo cơ sở dữ liệu cấp trên: mã tỉnh/thành phố (ví dụ 31) hoặc all (toàn quốc)"
+)
+IMPORT_DRY_RUN_HELP = "chỉ kiểm tra và cho biết sẽ thay đổi gì, không ghi vào cơ sở dữ liệu"
+IMPORT_ACCEPT_KEY_HELP = (
+    "(quản trị viên) chấp nhận khóa ký mới của xã khi khóa khác khóa đã tin cậy; "
+    "việc chấp nhận được ghi nhật ký"
+)
+IMPORT_NO_BUNDLES = "Không tìm thấy gói dữ liệu (.nq57.zip) nào trong: {paths}"
+IMPORT_CREATED_DB = "Đã tạo cơ sở dữ liệu cấp trên {db}, phạm vi {scope}."
+IMPORT_DRY_RUN_HEADER = "Chạy thử: không ghi gì vào cơ sở dữ liệu."
+IMPORT_OUTCOME_NEW = "{name}: nhập mới {commune}, kỳ {period} ({values} số liệu)."
+IMPORT_OUTCOME_REPLACED = (
+    "{name}: nhập {commune}, kỳ {period} ({values} số liệu), thay cho gói lập lúc {old} "
+    "(gói cũ được giữ trong lịch sử)."
+)
+IMPORT_OUTCOME_OLDER = (
+    "{name}: {commune}, kỳ {period} — gói này cũ hơn gói đang dùng (lập lúc {current}); "
+    "chỉ lưu vào lịch sử, số liệu tổng hợp không đổi."
+)
+IMPORT_OUTCOME_DUPLICATE = "{name}: đã nhập trước đó ({commune}, kỳ {period}), bỏ qua."
+IMPORT_OUTCOME_REFUSED = "{name}: BỊ TỪ CHỐI — {reason}"
+IMPORT_KEY_FIRST_USE = "  Khóa ký của {commune} được tin cậy lần đầu, dấu vân tay: {fingerprint}"
+IMPORT_KEY_ACCEPTED = (
+    "  Đã chấp nhận khóa ký mới của {commune}: {new} (thay khóa {old})."
+)
+IMPORT_DRY_NEW = "{name}: sẽ nhập mới {commune}, kỳ {period} ({values} số liệu)."
+IMPORT_DRY_REPLACED = (
+    "{name}: sẽ nhập {commune}, kỳ {period} ({values} số liệu), thay gói lập lúc {old}."
+)
+IMPORT_DRY_OLDER = (
+    "{name}: {commune}, kỳ {period} — cũ hơn gói đang dùng; sẽ chỉ lưu vào lịch sử."
+)
+IMPORT_SUMMARY = (
+    "Tổng cộng {total} gói: {new} nhập mới, {replaced} thay gói cũ, {older} lưu lịch sử, "
+    "{duplicate} trùng bỏ qua, {refused} bị từ chối."
+)
+IMPORT_AUDIT = "Nhập gói dữ liệu {commune}, kỳ {period} ({name})"
+IMPORT_AUDIT_KEY_CHANGE = (
+    "Chấp nhận khóa ký mới của {commune}: {new} thay khóa {old}"
+)

@@ -34,8 +34,8 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.types import TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
 
 from models.enums import (
     AuditAction,
@@ -643,6 +643,8 @@ class ConsolidatedValue(Base):
     element_code: Mapped[str] = mapped_column(String(30))
     element_name: Mapped[str] = mapped_column(Text, default="")
     unit_label: Mapped[str] = mapped_column(String(40), default="")
+    # MeasureUnit value of an indicator: decides sum/mean/count-of-yes upstairs.
+    measure_unit: Mapped[str | None] = mapped_column(String(20), nullable=True)
     numeric: Mapped[float | None] = mapped_column(Float, nullable=True)
     yes: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     target: Mapped[float | None] = mapped_column(Float, nullable=True)

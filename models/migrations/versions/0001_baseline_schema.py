@@ -444,10 +444,15 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_evidence_file_sha256'), ['sha256'], unique=False)
         batch_op.create_index(batch_op.f('ix_evidence_file_task_update_id'), ['task_update_id'], unique=False)
 
+    # consolidated_value.measure_unit: how the upper level aggregates an indicator (bundles).
+    with op.batch_alter_table('consolidated_value', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('measure_unit', sa.String(length=20), nullable=True))
 
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('consolidated_value', schema=None) as batch_op:
+        batch_op.drop_column('measure_unit')
 
     with op.batch_alter_table('evidence_file', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_evidence_file_task_update_id'))

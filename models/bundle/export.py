@@ -41,7 +41,7 @@ from models.bundle import format as fmt
 from models.bundle import keys
 from models.bundle.reader import BundleRefused, format_size, read_bundle
 from models.db import Database
-from models.enums import AuditAction, DatabaseRole, DocumentStatus
+from models.enums import AuditAction, DocumentStatus
 from models.errors import AppError, BundleError
 from models.periods import parse_period_code, period_label
 from models.schema import (
@@ -53,7 +53,6 @@ from models.schema import (
     IssuedDocument,
     Period,
     Plan,
-    Setting,
     TaskUnit,
     TaskUpdate,
     Unit,
@@ -95,13 +94,13 @@ def key_folder(db: Database) -> Path:
 
 def check_commune_database(session: Session, db: Database) -> None:
     """Refuse to export from an upper-level database."""
-    role = session.get(Setting, "db_role")
-    if role is not None and role.value in (DatabaseRole.PROVINCE.value, DatabaseRole.NATIONAL.value):
-        scope = session.get(Setting, "scope_province_code")
+    from models.bundle.scope import database_scope
+
+    scope = database_scope(session)
+    if scope is not None:
         raise BundleError(
             texts.EXPORT_FROM_UPPER.format(
-                db=db.path or db.url.render_as_string(hide_password=True),
-                scope=texts.SCOPE_COUNTRY if scope is None or scope.value is None else scope.value,
+                db=db.path or db.url.render_as_string(hide_password=True), scope=scope.label
             )
         )
 

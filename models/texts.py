@@ -386,3 +386,127 @@ IMPORT_AUDIT = "Nhập gói dữ liệu {commune}, kỳ {period} ({name})"
 IMPORT_AUDIT_KEY_CHANGE = (
     "Chấp nhận khóa ký mới của {commune}: {new} thay khóa {old}"
 )
+
+# --- Messages of reliability -----------------------------------------------
+# Permissions (models.permissions). {what} is one of PERMISSION_LABELS.
+PERMISSION_LABELS: dict[str, str] = {
+    "view": "xem dữ liệu",
+    "plan.edit": "sửa kế hoạch, nhiệm vụ, chỉ tiêu",
+    "updates.edit": "cập nhật số liệu của đơn vị",
+    "updates.submit": "gửi báo cáo của đơn vị",
+    "period.lock": "chốt hoặc mở chốt số liệu kỳ báo cáo",
+    "report.issue": "ban hành, ban hành lại hoặc hủy báo cáo",
+    "report.approve": "phê duyệt báo cáo",
+    "bundle.export": "xuất gói dữ liệu",
+    "bundle.import": "nhập gói dữ liệu",
+    "bundle.accept_key": "chấp nhận khóa ký mới của xã",
+    "catalog.edit": "sửa danh mục (thông tin xã, đơn vị, người ký, nơi nhận)",
+    "users.manage": "quản lý tài khoản người dùng",
+    "settings.edit": "thay đổi cài đặt",
+    "audit.view": "xem nhật ký",
+    "backup": "sao lưu dữ liệu",
+    "restore": "phục hồi dữ liệu từ bản sao lưu",
+}
+PERM_DENIED = "Tài khoản {role} không có quyền {what}."
+PERM_OTHER_UNIT = "Cán bộ đơn vị chỉ được cập nhật số liệu và gửi báo cáo của đơn vị mình."
+PERM_NOT_SIGNED_IN = "Chưa đăng nhập; hãy đăng nhập để tiếp tục."
+PERM_INACTIVE = "Tài khoản đã bị khóa. Hãy liên hệ quản trị viên."
+
+# Sign-in hardening (models.auth).
+AUTH_WAIT = (
+    "Đã nhập sai mật khẩu nhiều lần. Thử lại sau {seconds} giây."
+)
+AUTH_WRONG_PASSWORD = "Mật khẩu hiện tại không đúng."
+AUTH_SAME_PASSWORD = "Mật khẩu mới phải khác mật khẩu hiện tại."
+AUTH_PASSWORD_MISMATCH = "Hai lần nhập mật khẩu mới không giống nhau."
+AUTH_PASSWORD_CHANGED = "Đổi mật khẩu của tài khoản {username}"
+AUTH_PASSWORD_RESET = "Đặt lại mật khẩu của tài khoản {username}"
+AUTH_LOCKED_SUMMARY = "{username}: sai mật khẩu {count} lần, tạm khóa {seconds} giây"
+AUTH_UNLOCK_SESSION = "Mở khóa phiên làm việc sau thời gian không thao tác"
+
+# Backups (models.backup) and the backup/restore commands.
+BACKUP_REASON_MANUAL = "sao lưu theo yêu cầu"
+BACKUP_REASON_DAILY = "sao lưu đầu ngày"
+BACKUP_REASON_BEFORE_MIGRATION = "trước khi nâng cấp cơ sở dữ liệu"
+BACKUP_REASON_BEFORE_RESTORE = "trước khi phục hồi"
+BACKUP_NOT_SQLITE = (
+    "Chỉ sao lưu được cơ sở dữ liệu SQLite dạng tệp. Cơ sở dữ liệu trên máy chủ "
+    "({url}) được sao lưu bằng công cụ của máy chủ (ví dụ pg_dump)."
+)
+BACKUP_NO_DB = "Không có cơ sở dữ liệu {path} để sao lưu."
+BACKUP_WRITE_FAILED = (
+    "Không ghi được bản sao lưu vào {folder}: {reason}. Không có tệp sao lưu dở dang nào "
+    "được để lại; dữ liệu hiện tại không bị ảnh hưởng."
+)
+BACKUP_VERIFY_FAILED = (
+    "Bản sao lưu {path} không dùng được: {reason}."
+)
+BACKUP_R_NOT_FOUND = "không tìm thấy tệp"
+BACKUP_R_NOT_ZIP = "tệp bị cắt cụt hoặc hỏng, không phải tệp nén zip"
+BACKUP_R_NO_MANIFEST = "thiếu bản kê khai (manifest.json), không phải bản sao lưu của chương trình"
+BACKUP_R_MANIFEST_BAD = "bản kê khai (manifest.json) không hợp lệ"
+BACKUP_R_MISSING = "thiếu thành phần \"{member}\""
+BACKUP_R_EXTRA = "có thành phần lạ \"{member}\" không ghi trong bản kê khai"
+BACKUP_R_CHECKSUM = "thành phần \"{member}\" không khớp mã kiểm tra SHA-256 (tệp đã bị sửa hoặc hỏng)"
+BACKUP_R_PATH = "thành phần \"{member}\" có đường dẫn không hợp lệ"
+BACKUP_R_INTEGRITY = "cơ sở dữ liệu trong bản sao lưu không qua được kiểm tra toàn vẹn"
+BACKUP_R_NEWER = "bản sao lưu được tạo bởi phiên bản mới hơn của chương trình (lược đồ {found})"
+BACKUP_R_NOT_OURS = "cơ sở dữ liệu trong bản sao lưu không phải của chương trình này"
+BACKUP_DONE = "Đã sao lưu và kiểm tra lại: {path}"
+BACKUP_AUDIT = "Sao lưu ({reason}) ra {path}"
+BACKUP_HELP = "sao lưu cơ sở dữ liệu kèm tệp minh chứng (bản sao được kiểm tra lại sau khi ghi)"
+BACKUP_OUT_HELP = (
+    "thư mục ghi bản sao lưu (ví dụ ổ USB hoặc ổ đĩa khác); mặc định: thư mục sao lưu "
+    "trong cài đặt hoặc thư mục <tên CSDL>.backups"
+)
+BACKUP_LIST_HELP = "liệt kê các bản sao lưu trong thư mục rồi thoát"
+BACKUP_LIST_LINE = "{when}  {kind:<10}  {size:>10}  {path}"
+BACKUP_LIST_EMPTY = "Không có bản sao lưu nào trong {folder}."
+BACKUP_KIND_DAILY = "hằng ngày"
+BACKUP_KIND_MANUAL = "thủ công"
+BACKUP_KIND_SAFETY = "an toàn"
+BACKUP_KIND_MIGRATION = "nâng cấp"
+
+RESTORE_HELP = "phục hồi cơ sở dữ liệu và tệp minh chứng từ một bản sao lưu"
+RESTORE_BACKUP_HELP = "tệp sao lưu (.nq57-backup.zip)"
+RESTORE_YES_HELP = "không hỏi xác nhận (dùng trong tập lệnh)"
+RESTORE_CONFIRM = (
+    "Phục hồi sẽ thay thế dữ liệu hiện tại trong {db} bằng bản sao lưu lập lúc {when}. "
+    "Trước khi thay, chương trình sao lưu dữ liệu hiện tại. Gõ 'co' để tiếp tục: "
+)
+RESTORE_CONFIRM_WORD = "co"
+RESTORE_NO_CONFIRM = (
+    "Không có xác nhận (không nhập được từ bàn phím); chưa phục hồi gì. "
+    "Dùng --yes nếu chạy trong tập lệnh."
+)
+RESTORE_ABORTED = "Chưa phục hồi: không gõ 'co'. Dữ liệu hiện tại được giữ nguyên."
+RESTORE_DONE = "Đã phục hồi {db} từ {backup}. Bản sao dữ liệu trước khi phục hồi: {safety}"
+RESTORE_DONE_NO_SAFETY = "Đã phục hồi {db} từ {backup}."
+RESTORE_FAILED = (
+    "Không phục hồi được: {reason}. Dữ liệu hiện tại được giữ nguyên."
+)
+RESTORE_AUDIT = "Phục hồi từ bản sao lưu {name} (lập lúc {when})"
+RESTORE_IN_USE = (
+    "Cơ sở dữ liệu {db} đang được mở bởi một cửa sổ chương trình khác; hãy đóng "
+    "chương trình đó trước khi phục hồi."
+)
+
+# Start-up health (models.health).
+HEALTH_CORRUPT = (
+    "Cơ sở dữ liệu {path} bị hỏng (kiểm tra toàn vẹn không đạt), có thể do mất điện "
+    "hoặc ổ đĩa lỗi. Chương trình không mở tệp này để tránh làm hỏng thêm. "
+)
+HEALTH_CORRUPT_BACKUP = "Bản sao lưu tốt gần nhất: {backup} (lập lúc {when}); có thể phục hồi từ bản này."
+HEALTH_CORRUPT_NO_BACKUP = (
+    "Không tìm thấy bản sao lưu nào dùng được. Hãy giữ nguyên tệp và liên hệ cán bộ kỹ thuật."
+)
+HEALTH_UNREADABLE = "Không đọc được cơ sở dữ liệu {path}: {reason}. "
+
+# Second copy of the program (models.instance_lock).
+INSTANCE_BUSY = (
+    "Cơ sở dữ liệu đang được mở bởi một cửa sổ chương trình khác ({who}). "
+    "Để tránh ghi đè lẫn nhau, cửa sổ này chỉ được xem (chỉ đọc); "
+    "hãy đóng cửa sổ kia nếu cần sửa dữ liệu."
+)
+INSTANCE_BUSY_WHO = "máy {host}, tiến trình {pid}, mở lúc {since}"
+INSTANCE_BUSY_UNKNOWN = "không rõ"

@@ -50,7 +50,6 @@ from models.enums import (
     MeasureUnit,
     Progress,
     Recurrence,
-    Role,
     TaskStatus,
 )
 from models.errors import (
@@ -62,6 +61,7 @@ from models.errors import (
 )
 from models.numbers import format_number, parse_date_vi, parse_number, parse_yes_no
 from models.periods import submission_deadline
+from models.permissions import SYSTEM, Permission, allowed
 from models.rules import evaluate
 from models.schema import (
     EvidenceFile,
@@ -648,13 +648,7 @@ def can_edit_unit(user: User | None, unit_id: int) -> bool:
     their own unit. Leaders read, never enter. No user (the program itself,
     tests, command line): allowed.
     """
-    if user is None:
-        return True
-    if user.role in (Role.ADMIN, Role.OFFICER):
-        return True
-    if user.role is Role.UNIT_STAFF:
-        return user.unit_id == unit_id
-    return False
+    return allowed(user or SYSTEM, Permission.EDIT_UNIT_DATA, unit_id=unit_id)
 
 
 @dataclass
@@ -1083,7 +1077,7 @@ def completeness(
 
 
 def _check_lock_role(user: User | None) -> None:
-    if user is None or user.role not in (Role.ADMIN, Role.OFFICER):
+    if not allowed(user, Permission.LOCK_PERIOD):
         raise PermissionDenied(msg.LOCK_NOT_ALLOWED)
 
 

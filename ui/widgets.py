@@ -1,0 +1,264 @@
+"""Small widgets shared by the pages: search box, busy overlay, status badge,
+in-place error label, and a table view where Enter moves down a column.
+
+UI thread only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPainter, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QTableView,
+    QWidget,
+)
+
+from ui.texts import common as T
+
+
+class SearchLineEdit(QLineEdit):
+    """A search box with a clear button; ``search_changed`` fires after typing pauses.
+
+    Esc clears it. With ``shortcut=True`` Ctrl+F anywhere in the window
+    focuses it (pages usually leave that to the main window's ``focus_search``).
+    """
+
+    search_changed = Signal(str)
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        placeholder: str = T.SEARCH_PLACEHOLDER,
+        delay_ms: int = 200,
+        shortcut: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setClearButtonEnabled(True)
+        self.setMinimumWidth(240)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(lambda: self.search_changed.emit(self.text()))
+        self.textChanged.connect(lambda _t: self._timer.start())
+        if shortcut:
+            sc = QShortcut(QKeySequence.StandardKey.Find, parent or self)
+            sc.activated.connect(self.focus_and_select)
+
+    def focus_and_select(self) -> None:
+        self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.selectAll()
+
+    def flush(self) -> None:
+        """Emit ``search_changed`` now (tests, Enter)."""
+        self._timer.stop()
+        self.search_changed.emit(self.text())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            self.flush()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.flush()
+        super().keyPressEvent(event)
+
+
+class ErrorLabel(QLabel):
+    """A red message shown in place under a form; hidden when empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setStyleSheet(
+            "QLabel { color: #b00020; background: #fdecea; border: 1px solid #f5c2c0;"
+            " border-radius: 4px; padding: 6px 8px; }"
+        )
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+    def clear_message(self) -> None:
+        self.setText("")
+        self.hide()
+
+
+class StatusBadge(QLabel):
+    """A small rounded label with a colour (e.g. a task status)."""
+
+    COLORS = {
+        "ok": ("#1e6b35", "#dff3e4"),
+        "warn": ("#7a4b00", "#fff1d6"),
+        "bad": ("#8a1c1c", "#fbe0e0"),
+        "info": ("#174a7c", "#e0ecf8"),
+        "muted": ("#4a4a4a", "#ececec"),
+    }
+
+    def __init__(self, text: str = "", kind: str = "info", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.set_kind(kind)
+
+    def set_kind(self, kind: str) -> None:
+        fg, bg = self.COLORS.get(kind, self.COLORS["info"])
+        self.setStyleSheet(
+            f"QLabel {{ color: {fg}; background: {bg}; border-radius: 9px; padding: 2px 10px; }}"
+        )
+
+    def set_status(self, text: str, kind: str) -> None:
+        self.setText(text)
+        self.set_kind(kind)
+
+
+class BusyOverlay(QWidget):
+    """A translucent cover with a moving "Đang xử lý…" text over a busy widget.
+
+    ``start()`` covers the parent and swallows its mouse and key input;
+    ``stop()`` uncovers it. It follows the parent's size.
+    """
+
+    def __init__(self, parent: QWidget, text: str = T.BUSY) -> None:
+        super().__init__(parent)
+        self._text = text
+        self._dots = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(400)
+        self._timer.timeout.connect(self._tick)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        parent.installEventFilter(self)
+        self.hide()
+
+    def set_text(self, text: str) -> None:
+        self._text = text
+        self.update()
+
+    def start(self, text: str | None = None) -> None:
+        if text:
+            self._text = text
+        self.setGeometry(self.parentWidget().rect())
+        self.raise_()
+        self.show()
+        self.setFocus()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self.hide()
+
+    @property
+    def active(self) -> bool:
+        return self.isVisible()
+
+    def _tick(self) -> None:
+        self._dots = (self._dots + 1) % 4
+        self.update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.parentWidget().rect())
+        return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - swallow input
+        event.accept()
+
+    def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(255, 255, 255, 190))
+        font = painter.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        painter.setFont(font)
+        painter.setPen(QColor("#1f3b57"))
+        text = self._text.rstrip("…. ") + "." * self._dots
+        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, text)
+        painter.end()
+
+
+class EnterMovesDownFilter(QObject):
+    """Makes Enter in a table commit the edit and move to the cell below.
+
+    Office users type a column of numbers like in Excel: value, Enter, value.
+    Install with ``enter_moves_down(view)``.
+    """
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        key_event = event  # QKeyEvent
+        assert isinstance(key_event, QKeyEvent)
+        if key_event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return False
+        if key_event.modifiers() & (
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier
+        ):
+            return False  # Shift+Enter / Alt+Enter: new line inside a text editor
+        view = self._view
+        current = view.currentIndex()
+        if not current.isValid():
+            return False
+        editing = view.state() == QAbstractItemView.State.EditingState
+        if editing:
+            editor = view.indexWidget(current) or view.focusWidget()
+            if editor is not None:
+                view.commitData(editor)
+                view.closeEditor(editor, QAbstractItemView.EndEditHint.NoHint)
+        below = current.sibling(current.row() + 1, current.column())
+        if below.isValid():
+            view.setCurrentIndex(below)
+            if editing and below.flags() & Qt.ItemFlag.ItemIsEditable:
+                view.edit(below)
+        return True
+
+
+class _EditorWatcher(QObject):
+    """Installs the Enter filter on every editor the view creates (on demand)."""
+
+    def __init__(self, flt: EnterMovesDownFilter, parent: QObject) -> None:
+        super().__init__(parent)
+        self._flt = flt
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.ChildAdded:
+            child = event.child()  # type: ignore[attr-defined]
+            if isinstance(child, QWidget):
+                child.installEventFilter(self._flt)
+        return False
+
+
+def enter_moves_down(view: QAbstractItemView) -> EnterMovesDownFilter:
+    """Install the Enter-moves-down behaviour on ``view`` and its editors."""
+    flt = EnterMovesDownFilter(view)
+    view.installEventFilter(flt)
+    view.viewport().installEventFilter(_EditorWatcher(flt, view))
+    return flt
+
+
+def setup_table(view: QTableView, *, stretch_column: int | None = None) -> None:
+    """Common look of the program's tables: whole-row selection, alternating
+    colours, sortable, no row numbers, readable row height."""
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.setSortingEnabled(True)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 14)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    if stretch_column is not None:
+        header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+    view.setWordWrap(False)

@@ -25,11 +25,20 @@ def common_parent() -> argparse.ArgumentParser:
     return parent
 
 
+def program_invocation() -> str:
+    """How the user started us: ``nq57-cli`` in the built program, else ``python main.py``."""
+    if getattr(sys, "frozen", False):
+        from pathlib import Path
+
+        return Path(sys.executable).stem
+    return "python main.py"
+
+
 def build_parser() -> argparse.ArgumentParser:
     argparse_vi.install()
     parent = common_parent()
     parser = argparse.ArgumentParser(
-        prog="python main.py",
+        prog=program_invocation(),
         description=texts.CLI_DESCRIPTION,
         parents=[parent],
         epilog="Không có lệnh: mở chương trình trên máy tính (giao diện).",

@@ -261,6 +261,8 @@ class TaskDetail:
     group_name: str
     is_group: bool
     parent_code: str
+    parent_label: str  # "1.1. Các phòng..." ("" at the top level)
+    group_label: str  # the top-level group: "1. Nâng cao nhận thức..."
     lead_unit_name: str
     co_lead_names: list[str]
     cooperating_names: list[str]
@@ -272,6 +274,10 @@ class TaskDetail:
     timeframe_flagged: bool
     timeframe_note: str
     history: list[HistoryEntry]
+
+
+def _label(task: Task) -> str:
+    return f"{task.code}. {task.title}" if task.code else task.title
 
 
 def evidence_refs(files: Iterable[EvidenceFile]) -> list[EvidenceRef]:
@@ -306,6 +312,9 @@ def task_detail(session: Session, task_id: int) -> TaskDetail:
         .order_by(Period.end_date.desc(), Period.id.desc())
     ).all()
     reading = parse_timeframe(task.timeframe_text, reference_year=_reference_year(task.plan))
+    root = task
+    while root.parent is not None:
+        root = root.parent
     return TaskDetail(
         id=task.id,
         code=task.code,
@@ -314,6 +323,8 @@ def task_detail(session: Session, task_id: int) -> TaskDetail:
         group_name=task.group_name,
         is_group=task.is_group,
         parent_code=task.parent.code if task.parent else "",
+        parent_label=_label(task.parent) if task.parent else "",
+        group_label=_label(root) if root is not task else "",
         lead_unit_name=task.lead_unit.name if task.lead_unit else "",
         co_lead_names=[tu.unit.name for tu in task.other_units if tu.role == UnitRole.CO_LEAD],
         cooperating_names=[

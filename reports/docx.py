@@ -645,7 +645,9 @@ def _data_table(spec: TableSpec, avail_mm: float) -> etree._Element:
             _cell(tr, w, [_para("tnum", f"({i + 1})")])
     n = len(widths)
     for data in spec.rows:
-        tr = _row(tbl)
+        # Data rows may break across pages (a long task would otherwise leave
+        # half a page blank); a group title row stays whole.
+        tr = _row(tbl, cant_split=isinstance(data, GroupRow))
         if isinstance(data, GroupRow):
             _cell(tr, widths[0], [_para("tgroup", data.label, ppr_extra=[_jc("center")])])
             _cell(tr, sum(widths[1:]), [_para("tgroup", data.text)], span=n - 1)

@@ -379,6 +379,7 @@ def _table(spec: TableSpec, avail: float, st: _Styles) -> Table:
                 [_p(data.label, group_label), _p(data.text, group_text)] + [""] * (len(widths) - 2)
             )
             commands.append(("SPAN", (1, r), (-1, r)))
+            commands.append(("NOSPLIT", (0, r), (-1, r + 1)))  # keep with its first row
             continue
         assert isinstance(data, DataRow)
         row = []
@@ -388,6 +389,8 @@ def _table(spec: TableSpec, avail: float, st: _Styles) -> Table:
             style = styles.get(align) or st.cell(size, align, bold=cell.bold)
             row.append(_p(cell.display(column), style))
         rows.append(row)
+    # Rows are kept whole (reportlab's in-row splitting mangles repeated
+    # header rows); the header rows repeat on every page.
     table = Table(rows, colWidths=widths, repeatRows=spec.header_height(), hAlign="CENTER")
     table.setStyle(TableStyle(commands))
     return table

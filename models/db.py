@@ -17,7 +17,6 @@ SQLite connections run with foreign keys on, WAL journal and
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -35,7 +34,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import audit, paths, texts
-from models.errors import DatabaseError, NewerDatabaseError
+from models.errors import AppError, DatabaseError, NewerDatabaseError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -118,6 +117,28 @@ def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+def storage_error(exc: BaseException) -> DatabaseError | None:
+    """The Vietnamese error for a full disk or a read-only database, else None.
+
+    SQLite rolls the failed transaction back, so what was saved before stays;
+    the messages say so.
+    """
+    msg = str(getattr(exc, "orig", None) or exc).lower()
+    if "database or disk is full" in msg or "no space left" in msg:
+        return DatabaseError(texts.DB_DISK_FULL, detail=str(exc))
+    if "readonly database" in msg or "read-only file system" in msg:
+        return DatabaseError(texts.DB_READ_ONLY.format(reason=texts.DB_READ_ONLY_REASON), detail=str(exc))
+    return None
+
+
+def _on_sqlite_error(context: Any) -> None:
+    """Engine hook: every statement and commit that fails for lack of space or
+    write access raises the program's ``DatabaseError`` instead."""
+    mapped = storage_error(context.original_exception)
+    if mapped is not None:
+        raise mapped from context.sqlalchemy_exception
+
+
 def make_engine(url: URL, *, read_only: bool = False) -> Engine:
     """An engine with the program's connection settings for the URL's backend."""
     if url.get_backend_name() == "sqlite":
@@ -127,6 +148,7 @@ def make_engine(url: URL, *, read_only: bool = False) -> Engine:
             connect_args["uri"] = True
         engine = create_engine(url, connect_args=connect_args)
         event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "handle_error", _on_sqlite_error)
         if read_only:
             event.listen(engine, "connect", lambda c, _r: c.execute("PRAGMA query_only=ON"))
         return engine
@@ -249,10 +271,11 @@ def open_database(
     if current != head and migrate and not read_only:
         db.migrated_from = current
         if current is not None and path is not None:
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-            db.pre_migration_backup = sqlite_copy(
-                path, paths.backup_dir(path) / f"truoc-nang-cap-{current}-{stamp}.db"
-            )
+            try:
+                db.pre_migration_backup = _pre_migration_backup(path)
+            except AppError:
+                engine.dispose()
+                raise
         try:
             upgrade(engine)
         except Exception as exc:
@@ -264,6 +287,26 @@ def open_database(
                 detail=repr(exc),
             ) from exc
     return db
+
+
+def _pre_migration_backup(path: Path) -> Path:
+    """A verified backup (with evidence files) before the schema changes.
+
+    In the chosen backup folder, or beside the database when that folder is
+    not available; the migration does not start without it.
+    """
+    from models.backup import BackupError, BackupKind, make_backup
+
+    try:
+        return make_backup(path, reason=BackupKind.MIGRATION)
+    except BackupError:
+        pass
+    try:
+        return make_backup(path, dest_dir=paths.backup_dir(path), reason=BackupKind.MIGRATION)
+    except BackupError as exc:
+        raise DatabaseError(
+            texts.DB_MIGRATION_FAILED.format(reason=exc.message, backup="-"), detail=exc.detail
+        ) from exc
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:

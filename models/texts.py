@@ -510,3 +510,9 @@ INSTANCE_BUSY = (
 )
 INSTANCE_BUSY_WHO = "máy {host}, tiến trình {pid}, mở lúc {since}"
 INSTANCE_BUSY_UNKNOWN = "không rõ"
+DB_READ_ONLY_REASON = (
+    "tệp hoặc thư mục chỉ cho phép đọc (USB bị khóa ghi, quyền truy cập, hoặc chương trình "
+    "đang mở ở chế độ chỉ xem). Không lưu được thay đổi này; những gì đã lưu trước đó vẫn "
+    "được giữ nguyên."
+)
+INSTANCE_LOCK_FAILED = "không tạo được tệp khóa {path} (thư mục chỉ cho phép đọc?)"

@@ -238,23 +238,52 @@ def run(quick: bool) -> dict[str, Any]:
     def scaled(goal: float, n: int, full: int) -> float:
         return round(goal * n / full, 2)
 
-    prov = out["sqlite_province"]
-    country = out["sqlite_country"]
-    out["verdict"] = {
-        "export_one": out["export_one_s"] < GOALS["export_one_s"],
-        "sqlite_province": isinstance(prov, dict) and prov.get("total_s", 1e9) < scaled(GOALS["sqlite_province_s"], province_n, PROVINCE_COUNT),
-        "sqlite_country": isinstance(country, dict) and country.get("total_s", 1e9) < scaled(GOALS["sqlite_country_s"], country_n, COUNTRY_COUNT),
-        "peak_rss": all(
-            isinstance(v, dict) and v.get("peak_rss_mb", 1e9) < GOALS["peak_rss_mb"]
-            for k, v in out.items()
-            if k.startswith(("sqlite_", "postgres_"))
-        ),
+    def figure(key: str, scenario: str, goal: float, n: int, full: int) -> None:
+        got = out.get(scenario)
+        if not isinstance(got, dict) or "total_s" not in got:
+            results[key] = {"value": None, "goal": goal, "unit": "s", "ok": None, "note": str(got)}
+            return
+        g = scaled(goal, n, full)
+        results[key] = {
+            "value": got["total_s"],
+            "goal": g,
+            "unit": "s",
+            "ok": got["total_s"] <= g,
+            "note": f"{got['bundles']} gói" + (f" (chạy nhanh; mục tiêu {goal} s cho {full} gói, tỷ lệ theo số gói)" if n != full else ""),
+        }
+
+    results: dict[str, Any] = {
+        "export_bundle_s": {
+            "value": out["export_one_s"], "goal": GOALS["export_one_s"], "unit": "s",
+            "ok": out["export_one_s"] <= GOALS["export_one_s"],
+        }
     }
-    pg = out.get("postgres_country")
-    if isinstance(pg, dict):
-        out["verdict"]["postgres_country"] = pg.get("total_s", 1e9) < scaled(GOALS["postgres_country_s"], country_n, COUNTRY_COUNT)
+    figure("consolidate_126_sqlite_s", "sqlite_province", GOALS["sqlite_province_s"], province_n, PROVINCE_COUNT)
+    figure("consolidate_3321_sqlite_s", "sqlite_country", GOALS["sqlite_country_s"], country_n, COUNTRY_COUNT)
+    figure("consolidate_3321_postgres_s", "postgres_country", GOALS["postgres_country_s"], country_n, COUNTRY_COUNT)
+    scenarios = ("sqlite_province", "sqlite_country", "postgres_province", "postgres_country")
+    peaks = {
+        k: out[k]["peak_rss_mb"] for k in scenarios if isinstance(out.get(k), dict) and "peak_rss_mb" in out[k]
+    }
+    if peaks:
+        results["peak_memory_mb"] = {
+            "value": max(peaks.values()), "goal": GOALS["peak_rss_mb"], "unit": "MB",
+            "ok": max(peaks.values()) <= GOALS["peak_rss_mb"],
+        }
+    prov, country = out["sqlite_province"], out["sqlite_country"]
     if isinstance(prov, dict) and isinstance(country, dict) and "peak_rss_mb" in prov and "peak_rss_mb" in country:
-        out["rss_growth_mb"] = round(country["peak_rss_mb"] - prov["peak_rss_mb"], 1)
+        growth = round(country["peak_rss_mb"] - prov["peak_rss_mb"], 1)
+        # Not growing: the country import peaks within 10% of the province import.
+        flat = growth <= 0.1 * prov["peak_rss_mb"]
+        results["memory_growth_with_bundles"] = {
+            "value": 1 if flat else 0, "goal": 1, "unit": "bool", "ok": flat,
+            "note": f"{prov['bundles']} gói: {prov['peak_rss_mb']} MB; {country['bundles']} gói: {country['peak_rss_mb']} MB",
+        }
+    for scenario in scenarios:
+        got = out.get(scenario)
+        if isinstance(got, dict) and "per_bundle_ms" in got:
+            results[f"{scenario}_per_bundle_ms"] = {"value": got["per_bundle_ms"], "unit": "ms", "ok": None}
+    out["results"] = results
     return out
 
 

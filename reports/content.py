@@ -65,13 +65,17 @@ from models.schema import (
     IssuedDocument,
     Period,
     Plan,
-    Recipient,
-    Signer,
     Task,
     TaskUpdate,
     Unit,
 )
 from models.services.periods import convention_of, local_commune
+from models.services.register import (
+    default_recipients,
+    default_signer,
+    recipients_snapshot,
+    signer_snapshot,
+)
 from models.services.status import (
     IndicatorState,
     TaskState,
@@ -504,17 +508,6 @@ def _item_text(item: Item) -> str:
 # ---------------------------------------------------------------------------
 
 
-def signer_snapshot(signer: Signer) -> dict[str, Any]:
-    """The fields of a signer that a document keeps, as issued."""
-    return {
-        "full_name": signer.full_name,
-        "authority": signer.authority.value,
-        "body": signer.body,
-        "on_behalf_of": signer.on_behalf_of,
-        "title": signer.title,
-    }
-
-
 def signature_from(snapshot: Mapping[str, Any] | None) -> Signature:
     """The signature block of a signer snapshot (Decree 30, Appendix I).
 
@@ -539,32 +532,6 @@ def signature_from(snapshot: Mapping[str, Any] | None) -> Signature:
     if authority is SigningAuthority.Q:
         return Signature([tm, f"{SigningAuthority.Q.value} {title}"], [], name)
     return Signature([f"{authority.value} {behalf}"], [title], name)
-
-
-def recipients_snapshot(recipients: Iterable[Recipient]) -> list[dict[str, Any]]:
-    return [
-        {"name": r.name, "short_name": r.short_name or r.name, "upward": bool(r.upward)}
-        for r in recipients
-    ]
-
-
-def default_recipients(session: Session) -> list[Recipient]:
-    return list(
-        session.scalars(
-            select(Recipient)
-            .where(Recipient.active.is_(True), Recipient.default_selected.is_(True))
-            .order_by(Recipient.sort_order, Recipient.id)
-        )
-    )
-
-
-def default_signer(session: Session) -> Signer | None:
-    return session.scalar(
-        select(Signer)
-        .where(Signer.active.is_(True))
-        .order_by(Signer.is_default.desc(), Signer.sort_order, Signer.id)
-        .limit(1)
-    )
 
 
 def split_recipients(entries: list[dict[str, Any]]) -> tuple[list[str], list[str]]:

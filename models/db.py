@@ -77,7 +77,11 @@ class Database:
             yield s
 
     def close(self) -> None:
+        """Close every connection; give up the instance lock kept in ``info``."""
         self.engine.dispose()
+        lock = self.info.pop("instance_lock", None)
+        if lock is not None:
+            lock.release()
 
 
 def _url_slug(url: URL) -> str:

@@ -500,7 +500,14 @@ HEALTH_CORRUPT_BACKUP = "Bản sao lưu tốt gần nhất: {backup} (lập lúc
 HEALTH_CORRUPT_NO_BACKUP = (
     "Không tìm thấy bản sao lưu nào dùng được. Hãy giữ nguyên tệp và liên hệ cán bộ kỹ thuật."
 )
-HEALTH_UNREADABLE = "Không đọc được cơ sở dữ liệu {path}: {reason}. "
+HEALTH_MISSING = (
+    "Không tìm thấy cơ sở dữ liệu {path} (tệp đã bị xóa, di chuyển, hoặc USB/ổ đĩa chứa nó "
+    "chưa được cắm), trong khi vẫn còn bản sao lưu của nó. Chương trình không tự tạo một "
+    "cơ sở dữ liệu trống thay thế. "
+)
+HEALTH_BACKUP_WARNING = (
+    "Chưa sao lưu được dữ liệu đầu ngày: {reason} Hãy kiểm tra thư mục sao lưu trong Cài đặt."
+)
 
 # Second copy of the program (models.instance_lock).
 INSTANCE_BUSY = (

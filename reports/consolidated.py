@@ -149,6 +149,11 @@ def _pct(part: int, whole: int) -> str:
     return format_number(100.0 * part / whole, decimals=1) + "%" if whole else "0%"
 
 
+def _n(count: int) -> str:
+    """``3.321``: Vietnamese thousands grouping."""
+    return format_number(float(count), decimals=0)
+
+
 def _date(day: dt.date) -> str:
     return day.strftime("%d/%m/%Y")
 
@@ -287,21 +292,21 @@ def _submissions_section(data: ConsolidatedData, *, phrase: str, as_of: dt.date)
     s = data.summary
     out: list[Any] = [Heading(1, T.H_SUBMISSIONS)]
     if s.submitted == 0:
-        out.append(Paragraph(T.SUBMITTED_NONE.format(as_of=_date(as_of), units=T.UNITS_COMMUNE, period=phrase, total=s.total)))
+        out.append(Paragraph(T.SUBMITTED_NONE.format(as_of=_date(as_of), units=T.UNITS_COMMUNE, period=phrase, total=_n(s.total))))
         return out
     out.append(
         Paragraph(
             T.SUBMITTED.format(
                 as_of=_date(as_of),
-                submitted=s.submitted,
-                total=s.total,
+                submitted=_n(s.submitted),
+                total=_n(s.total),
                 units=T.UNITS_COMMUNE,
                 period=phrase,
                 rate=_pct(s.submitted, s.total),
-                on_time=s.on_time,
-                late=s.late,
+                on_time=_n(s.on_time),
+                late=_n(s.late),
                 deadline=_date(s.deadline),
-                missing=s.missing,
+                missing=_n(s.missing),
             )
         )
     )
@@ -337,8 +342,8 @@ def _tasks_section(data: ConsolidatedData) -> list[Any]:
     out.append(
         Paragraph(
             T.TASKS_TOTAL.format(
-                total=t.total,
-                done=t.done,
+                total=_n(t.total),
+                done=_n(t.done),
                 done_rate=_pct(t.done, t.total),
                 done_on_time=c[TaskStatus.DONE_ON_TIME],
                 done_late=c[TaskStatus.DONE_LATE],
@@ -413,7 +418,7 @@ def _proposals_section(data: ConsolidatedData, *, phrase: str, issuer: Issuer) -
     if data.summary.missing:
         items.append(
             T.PROPOSAL_MISSING.format(
-                count=data.summary.missing, units=T.UNITS_COMMUNE, period=phrase, issuer=issuer.name_in_text
+                count=_n(data.summary.missing), units=T.UNITS_COMMUNE, period=phrase, issuer=issuer.name_in_text
             )
         )
     if data.status_total.overdue:

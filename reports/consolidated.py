@@ -94,9 +94,13 @@ class Issuer:
     def name_in_text(self) -> str:
         """``Sở Khoa học và Công nghệ`` for the body (from the capitalised agency line)."""
         words = " ".join(self.agency_lines).lower().split()
-        return (words[0].capitalize() + " " + " ".join(words[1:])).replace(
-            "khoa học và công nghệ", "Khoa học và Công nghệ"
-        ) if words else ""
+        return (
+            (words[0].capitalize() + " " + " ".join(words[1:])).replace(
+                "khoa học và công nghệ", "Khoa học và Công nghệ"
+            )
+            if words
+            else ""
+        )
 
     @classmethod
     def default_for(cls, scope: Scope) -> Issuer:
@@ -113,7 +117,9 @@ class Issuer:
         p = geo.province_by_code(scope.province_code)
         return cls(
             agency_lines=[T.DEPARTMENT],
-            superior_line=T.SUPERIOR_PROVINCE.format(level=p.level_word.upper(), name=p.short_name.upper()),
+            superior_line=T.SUPERIOR_PROVINCE.format(
+                level=p.level_word.upper(), name=p.short_name.upper()
+            ),
             symbol=T.DEPARTMENT_SYMBOL,
             place=p.short_name,
             recipients_to=[T.TO_PROVINCE.format(level=p.level_word, name=p.short_name)],
@@ -165,7 +171,9 @@ def _vn(instant: dt.datetime | None) -> str:
 
 
 def _how(agg: cons.IndicatorAggregate) -> str:
-    return {"mean": T.HOW_MEAN, "sum": T.HOW_SUM, "yes_count": T.HOW_YES}.get(agg.aggregate, T.HOW_NONE)
+    return {"mean": T.HOW_MEAN, "sum": T.HOW_SUM, "yes_count": T.HOW_YES}.get(
+        agg.aggregate, T.HOW_NONE
+    )
 
 
 def _num_cell(value: float | None, unit: MeasureUnit | None) -> Cell:
@@ -206,7 +214,9 @@ def collect(session: Session, *, period_code: str, scope: Scope) -> Consolidated
         statuses = cons.status_by_province(session, period_code=code)
         provinces = cons.province_overview(session, period_code=code)
     else:
-        statuses = cons.status_distribution(session, period_code=code, province_code=scope.province_code)
+        statuses = cons.status_distribution(
+            session, period_code=code, province_code=scope.province_code
+        )
         provinces = []
     return ConsolidatedData(
         period_code=code,
@@ -216,7 +226,9 @@ def collect(session: Session, *, period_code: str, scope: Scope) -> Consolidated
         provinces=provinces,
         statuses=statuses,
         status_total=cons.status_totals(statuses, name=T.TOTAL_ROW),
-        indicators=cons.indicator_summary(session, period_code=code, province_code=scope.province_code),
+        indicators=cons.indicator_summary(
+            session, period_code=code, province_code=scope.province_code
+        ),
     )
 
 
@@ -251,7 +263,9 @@ def build_consolidated(
         summary_text = T.SUMMARY_COUNTRY.format(period=phrase)
     else:
         p = geo.province_by_code(scope.province_code)  # type: ignore[arg-type]
-        summary_text = T.SUMMARY_PROVINCE.format(province=f"{p.level_word} {p.short_name}", period=phrase)
+        summary_text = T.SUMMARY_PROVINCE.format(
+            province=f"{p.level_word} {p.short_name}", period=phrase
+        )
 
     body = [
         Paragraph(T.INTRO.format(issuer=who.name_in_text, period=phrase)),
@@ -277,7 +291,9 @@ def build_consolidated(
         summary=summary_text,
         body=body,
         signature=Signature(
-            authority_lines=list(who.authority_lines), title_lines=list(who.title_lines), name=who.signer_name
+            authority_lines=list(who.authority_lines),
+            title_lines=list(who.title_lines),
+            name=who.signer_name,
         ),
         noi_nhan=list(who.noi_nhan),
         luu=who.luu,
@@ -292,7 +308,13 @@ def _submissions_section(data: ConsolidatedData, *, phrase: str, as_of: dt.date)
     s = data.summary
     out: list[Any] = [Heading(1, T.H_SUBMISSIONS)]
     if s.submitted == 0:
-        out.append(Paragraph(T.SUBMITTED_NONE.format(as_of=_date(as_of), units=T.UNITS_COMMUNE, period=phrase, total=_n(s.total))))
+        out.append(
+            Paragraph(
+                T.SUBMITTED_NONE.format(
+                    as_of=_date(as_of), units=T.UNITS_COMMUNE, period=phrase, total=_n(s.total)
+                )
+            )
+        )
         return out
     out.append(
         Paragraph(
@@ -311,13 +333,18 @@ def _submissions_section(data: ConsolidatedData, *, phrase: str, as_of: dt.date)
         )
     )
     if data.scope.is_country:
-        worst = sorted((p for p in data.provinces if p.missing), key=lambda p: (-p.missing / max(p.communes, 1), p.province_code))[:5]
+        worst = sorted(
+            (p for p in data.provinces if p.missing),
+            key=lambda p: (-p.missing / max(p.communes, 1), p.province_code),
+        )[:5]
         if worst:
             out.append(
                 Paragraph(
                     T.PROVINCES_MISSING.format(
                         items="; ".join(
-                            T.PROVINCE_MISSING_ITEM.format(name=p.province_name, missing=p.missing, total=p.communes)
+                            T.PROVINCE_MISSING_ITEM.format(
+                                name=p.province_name, missing=p.missing, total=p.communes
+                            )
                             for p in worst
                         )
                     )
@@ -364,7 +391,9 @@ def _tasks_section(data: ConsolidatedData) -> list[Any]:
             Paragraph(
                 T.TASKS_MOST_OVERDUE.format(
                     items="; ".join(
-                        T.TASKS_OVERDUE_ITEM.format(name=r.name, count=r.counts[TaskStatus.IN_PROGRESS_OVERDUE])
+                        T.TASKS_OVERDUE_ITEM.format(
+                            name=r.name, count=r.counts[TaskStatus.IN_PROGRESS_OVERDUE]
+                        )
                         for r in worst
                     )
                 )
@@ -402,7 +431,10 @@ def _indicators_section(data: ConsolidatedData) -> list[Any]:
                 T.INDICATORS_WEAK.format(
                     items="; ".join(
                         T.INDICATOR_WEAK_ITEM.format(
-                            code=a.code, name=shorten(a.name, 70), reached=a.reached, communes=a.reached + a.not_achieved
+                            code=a.code,
+                            name=shorten(a.name, 70),
+                            reached=a.reached,
+                            communes=a.reached + a.not_achieved,
                         )
                         for a in weak
                     )
@@ -418,7 +450,10 @@ def _proposals_section(data: ConsolidatedData, *, phrase: str, issuer: Issuer) -
     if data.summary.missing:
         items.append(
             T.PROPOSAL_MISSING.format(
-                count=_n(data.summary.missing), units=T.UNITS_COMMUNE, period=phrase, issuer=issuer.name_in_text
+                count=_n(data.summary.missing),
+                units=T.UNITS_COMMUNE,
+                period=phrase,
+                issuer=issuer.name_in_text,
             )
         )
     if data.status_total.overdue:
@@ -447,13 +482,30 @@ def _submissions_appendix(data: ConsolidatedData, *, phrase: str, reference: str
         ]
         for i, p in enumerate(data.provinces, 1):
             rows.append(
-                DataRow([Cell(i), Cell(p.province_name), Cell(p.communes), Cell(p.submitted), Cell(p.on_time), Cell(p.late), Cell(p.missing)])
+                DataRow(
+                    [
+                        Cell(i),
+                        Cell(p.province_name),
+                        Cell(p.communes),
+                        Cell(p.submitted),
+                        Cell(p.on_time),
+                        Cell(p.late),
+                        Cell(p.missing),
+                    ]
+                )
             )
         s = data.summary
         rows.append(
             DataRow(
-                [Cell(""), Cell(T.TOTAL_ROW, bold=True), Cell(s.total, bold=True), Cell(s.submitted, bold=True),
-                 Cell(s.on_time, bold=True), Cell(s.late, bold=True), Cell(s.missing, bold=True)]
+                [
+                    Cell(""),
+                    Cell(T.TOTAL_ROW, bold=True),
+                    Cell(s.total, bold=True),
+                    Cell(s.submitted, bold=True),
+                    Cell(s.on_time, bold=True),
+                    Cell(s.late, bold=True),
+                    Cell(s.missing, bold=True),
+                ]
             )
         )
     else:
@@ -465,13 +517,29 @@ def _submissions_appendix(data: ConsolidatedData, *, phrase: str, reference: str
             Column(T.COL_SUBMISSION, 30, "center"),
         ]
         for i, r in enumerate(data.submissions, 1):
-            status = T.STATUS_MISSING if not r.submitted else (T.STATUS_ON_TIME if r.on_time else T.STATUS_LATE)
-            rows.append(DataRow([Cell(i), Cell(str(r.commune_code)), Cell(r.commune_name), Cell(_vn(r.first_created_at)), Cell(status)]))
+            status = (
+                T.STATUS_MISSING
+                if not r.submitted
+                else (T.STATUS_ON_TIME if r.on_time else T.STATUS_LATE)
+            )
+            rows.append(
+                DataRow(
+                    [
+                        Cell(i),
+                        Cell(str(r.commune_code)),
+                        Cell(r.commune_name),
+                        Cell(_vn(r.first_created_at)),
+                        Cell(status),
+                    ]
+                )
+            )
     return Appendix(
         numeral="I",
         title=T.APPENDIX_SUBMISSIONS.format(period=phrase.upper()),
         reference=reference,
-        table=TableSpec(columns=columns, header_rows=[[HeaderCell(c.title) for c in columns]], rows=rows),
+        table=TableSpec(
+            columns=columns, header_rows=[[HeaderCell(c.title) for c in columns]], rows=rows
+        ),
         sheet_name=T.SHEET_SUBMISSIONS,
         landscape=False,
         notes=[T.APPENDIX_NOTE_DEADLINE.format(deadline=_date(data.summary.deadline))],
@@ -496,15 +564,32 @@ def _tasks_appendix(data: ConsolidatedData, *, phrase: str, reference: str) -> A
         *[Column(mtexts.label(s), 31, "right", "0") for s in _STATUS_ORDER],
     ]
     header_rows = [
-        [HeaderCell(T.COL_STT, rowspan=2), HeaderCell(name_title, rowspan=2), HeaderCell(T.COL_TOTAL_TASKS, rowspan=2),
-         HeaderCell(T.COL_STATUS_GROUP, colspan=len(_STATUS_ORDER))],
+        [
+            HeaderCell(T.COL_STT, rowspan=2),
+            HeaderCell(name_title, rowspan=2),
+            HeaderCell(T.COL_TOTAL_TASKS, rowspan=2),
+            HeaderCell(T.COL_STATUS_GROUP, colspan=len(_STATUS_ORDER)),
+        ],
         [HeaderCell(mtexts.label(s)) for s in _STATUS_ORDER],
     ]
     rows: list[Row] = []
     for i, r in enumerate(data.statuses, 1):
-        rows.append(DataRow([Cell(i), Cell(r.name), Cell(r.total), *[Cell(r.counts[s]) for s in _STATUS_ORDER]]))
+        rows.append(
+            DataRow(
+                [Cell(i), Cell(r.name), Cell(r.total), *[Cell(r.counts[s]) for s in _STATUS_ORDER]]
+            )
+        )
     t = data.status_total
-    rows.append(DataRow([Cell(""), Cell(T.TOTAL_ROW, bold=True), Cell(t.total, bold=True), *[Cell(t.counts[s], bold=True) for s in _STATUS_ORDER]]))
+    rows.append(
+        DataRow(
+            [
+                Cell(""),
+                Cell(T.TOTAL_ROW, bold=True),
+                Cell(t.total, bold=True),
+                *[Cell(t.counts[s], bold=True) for s in _STATUS_ORDER],
+            ]
+        )
+    )
     return Appendix(
         numeral="II",
         title=T.APPENDIX_TASKS.format(period=phrase.upper()),
@@ -530,7 +615,10 @@ def _indicators_appendix(data: ConsolidatedData, *, phrase: str, reference: str)
         Column(T.COL_NOT_ACHIEVED, 16, "right", "0"),
     ]
     header_rows = [
-        [*[HeaderCell(c.title, rowspan=2) for c in columns[:8]], HeaderCell(T.COL_EVALUATION, colspan=3)],
+        [
+            *[HeaderCell(c.title, rowspan=2) for c in columns[:8]],
+            HeaderCell(T.COL_EVALUATION, colspan=3),
+        ],
         [HeaderCell(T.COL_EXCEEDED), HeaderCell(T.COL_ACHIEVED), HeaderCell(T.COL_NOT_ACHIEVED)],
     ]
     rows: list[Row] = []
@@ -582,8 +670,19 @@ def write_detail_xlsx(session: Session, *, period_code: str, scope: Scope, path:
     ws = wb.create_sheet(T.DETAIL_SHEET_INDICATORS)
     ws.append(_bold_row(ws, T.DETAIL_HEADERS_INDICATORS, bold))
     stmt = (
-        select(BundleImport.province_code, cv.commune_code, BundleImport.commune_name, cv.element_code,
-               cv.element_name, cv.unit_label, cv.numeric, cv.yes, cv.target, cv.evaluation, cv.comment)
+        select(
+            BundleImport.province_code,
+            cv.commune_code,
+            BundleImport.commune_name,
+            cv.element_code,
+            cv.element_name,
+            cv.unit_label,
+            cv.numeric,
+            cv.yes,
+            cv.target,
+            cv.evaluation,
+            cv.comment,
+        )
         .join(BundleImport, BundleImport.id == cv.import_id)
         .where(*base, cv.element_kind == fmt.ELEMENT_INDICATOR)
         .order_by(cv.commune_code, cv.id)
@@ -597,8 +696,15 @@ def write_detail_xlsx(session: Session, *, period_code: str, scope: Scope, path:
     ws2 = wb.create_sheet(T.DETAIL_SHEET_TASKS)
     ws2.append(_bold_row(ws2, T.DETAIL_HEADERS_TASKS, bold))
     stmt2 = (
-        select(BundleImport.province_code, cv.commune_code, BundleImport.commune_name, cv.element_code,
-               cv.element_name, cv.numeric, cv.status)
+        select(
+            BundleImport.province_code,
+            cv.commune_code,
+            BundleImport.commune_name,
+            cv.element_code,
+            cv.element_name,
+            cv.numeric,
+            cv.status,
+        )
         .join(BundleImport, BundleImport.id == cv.import_id)
         .where(*base, cv.element_kind == fmt.ELEMENT_TASK)
         .order_by(cv.commune_code, cv.id)

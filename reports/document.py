@@ -29,8 +29,9 @@ from reports import texts
 
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
-BLANK = "\u00a0" * 6
-"""Blank left for the clerk in a draft (non-breaking spaces, so it survives)."""
+BLANK = " " * 6
+"""Blank left for the clerk in a draft (the PDF draws it with non-breaking
+spaces so it is not collapsed; Word keeps the spaces as typed)."""
 
 Align = Literal["left", "center", "right", "justify"]
 
@@ -49,17 +50,23 @@ def format_month(month: int) -> str:
     return f"{month:02d}" if month <= 2 else str(month)
 
 
+NUMBER_BLANK = " " * 5
+"""Blank for the number of a draft: with the space after "Số:" it makes the
+six spaces of ``Số:      /BC-UBND``."""
+
+
 def format_number_symbol(number: int | None, symbol: str) -> str:
-    """``05/BC-UBND``; a draft (no number) keeps a blank: ``      /BC-UBND``."""
+    """``05/BC-UBND``; a draft (no number) keeps a blank: ``     /BC-UBND``."""
     if number is None:
-        return f"{BLANK}/{symbol}"
+        return f"{NUMBER_BLANK}/{symbol}"
     return f"{number:02d}/{symbol}"
 
 
 def date_phrase(date: dt.date | None, *, year: int) -> str:
     """``ngày 05 tháng 3 năm 2026``; blanks for day and month when no date."""
     if date is None:
-        return texts.DATE_PHRASE.format(day=BLANK, month=BLANK, year=year)
+        # With the spaces around them: "ngày      tháng      năm 2026".
+        return texts.DATE_PHRASE.format(day=BLANK[:4], month=BLANK[:4], year=year)
     return texts.DATE_PHRASE.format(
         day=format_day(date.day), month=format_month(date.month), year=date.year
     )

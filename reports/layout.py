@@ -9,6 +9,7 @@ outputs look alike. Any thread may call these functions.
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -151,6 +152,7 @@ def wrap_lines(
     return lines or [""]
 
 
+_SINGLE_SPACE = re.compile(r"(?<! ) (?! )")
 _GLUE_AFTER = frozenset({"số", "Số", "ngày", "tháng", "năm", "quý", "Quý"})
 # Two-syllable words of report titles that a line break must not split.
 _COMPOUNDS = frozenset(
@@ -206,7 +208,9 @@ def balanced_lines(
     never a stub, and a word such as "số" stays with the number after it.
     """
     tokens: list[str] = []
-    for word in text.split():
+    # Split at single spaces only: a run of spaces (a draft's blank) stays
+    # inside its token, so it is neither broken nor collapsed.
+    for word in (w for w in _SINGLE_SPACE.split(text.strip()) if w):
         last = tokens[-1].split(" ")[-1] if tokens else ""
         if tokens and (last in _GLUE_AFTER or (last.lower(), word.lower()) in _COMPOUNDS):
             tokens[-1] = f"{tokens[-1]} {word}"
@@ -214,7 +218,13 @@ def balanced_lines(
             tokens.append(word)
     if not tokens:
         return [""]
-    count = len(wrap_lines(text, width, size, bold=bold, italic=italic))
+    count, current = 1, ""
+    for token in tokens:  # greedy count of lines over the tokens
+        trial = f"{current} {token}" if current else token
+        if current and text_width(trial, size, bold=bold, italic=italic) > width:
+            count, current = count + 1, token
+        else:
+            current = trial
     if count <= 1:
         return [" ".join(tokens)]
 

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -213,8 +214,16 @@ class _Styles:
         return style
 
 
+_SPACES = re.compile(r" {2,}")
+
+
+def _markup(text: str) -> str:
+    """Escaped paragraph markup; runs of spaces (a draft's blanks) are kept."""
+    return _SPACES.sub(lambda m: "\u00a0" * len(m.group()), escape(text))
+
+
 def _p(text: str, style: ParagraphStyle) -> RLParagraph:
-    return RLParagraph(escape(text), style)
+    return RLParagraph(_markup(text), style)
 
 
 def _header(doc: AdminDocument, st: _Styles) -> list[Flowable]:
@@ -242,6 +251,7 @@ def _header(doc: AdminDocument, st: _Styles) -> list[Flowable]:
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), layout.face()),
                 ("LEFTPADDING", (0, 0), (-1, -1), pad),
                 ("RIGHTPADDING", (0, 0), (-1, -1), pad),
                 ("TOPPADDING", (0, 0), (-1, -1), 0),
@@ -260,7 +270,7 @@ def _title(doc: AdminDocument, st: _Styles) -> list[Flowable]:
     out: list[Flowable] = [
         Spacer(1, 18),
         _p(doc.type_name, st.type_name),
-        RLParagraph("<br/>".join(escape(x) for x in lines), st.summary),
+        RLParagraph("<br/>".join(_markup(x) for x in lines), st.summary),
         HRule(widest * layout.RULE_RATIO_SUMMARY),
     ]
     out += _kinh_gui(doc, st, width)
@@ -298,7 +308,7 @@ def _body(doc: AdminDocument, st: _Styles, width: float) -> list[Flowable]:
             style = {1: st.heading1, 2: st.heading2}.get(block.level, st.heading3)
             out.append(_p(block.text, style))
         elif isinstance(block, Paragraph):
-            text = escape(block.text)
+            text = _markup(block.text)
             if block.italic:
                 text = f"<i>{text}</i>"
             if block.lead:
@@ -327,6 +337,7 @@ def _signature(doc: AdminDocument, st: _Styles) -> Table:
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), layout.face()),
                 ("LEFTPADDING", (0, 0), (0, 0), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 2),
                 ("TOPPADDING", (0, 0), (-1, -1), 0),
@@ -336,7 +347,9 @@ def _signature(doc: AdminDocument, st: _Styles) -> Table:
     return table
 
 
-def _table(spec: TableSpec, avail: float, st: _Styles) -> Table:
+def _table(spec: TableSpec, avail: float, st: _Styles, *, notes: list[str] | None = None) -> Table:
+    """The table of ``spec``; ``notes`` become a last, borderless row kept
+    on the page of the last data row (so a note never sits alone on a page)."""
     total = sum(c.width_mm for c in spec.columns) * MM
     scale = avail / total if total > avail else 1.0
     widths = [c.width_mm * MM * scale for c in spec.columns]
@@ -345,7 +358,8 @@ def _table(spec: TableSpec, avail: float, st: _Styles) -> Table:
     numbers = st.cell(size - 1, "center", italic=True)
     rows: list[list[Any]] = []
     commands: list[tuple[Any, ...]] = [
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("GRID", (0, 0), (-1, -2 if notes else -1), 0.5, colors.black),
+        ("FONTNAME", (0, 0), (-1, -1), layout.face()),  # empty spanned cells too
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
@@ -389,6 +403,15 @@ def _table(spec: TableSpec, avail: float, st: _Styles) -> Table:
             style = styles.get(align) or st.cell(size, align, bold=cell.bold)
             row.append(_p(cell.display(column), style))
         rows.append(row)
+    if notes:
+        r = len(rows)
+        rows.append([[_p(n, st.note) for n in notes]] + [""] * (len(widths) - 1))
+        commands += [
+            ("SPAN", (0, r), (-1, r)),
+            ("NOSPLIT", (0, r - 1), (-1, r)),
+            ("LEFTPADDING", (0, r), (-1, r), 0),
+            ("TOPPADDING", (0, r), (-1, r), 6),
+        ]
     # Rows are kept whole (reportlab's in-row splitting mangles repeated
     # header rows); the header rows repeat on every page.
     table = Table(rows, colWidths=widths, repeatRows=spec.header_height(), hAlign="CENTER")
@@ -404,15 +427,12 @@ def _appendix(appendix: Appendix, st: _Styles) -> list[Flowable]:
     out: list[Flowable] = [
         SectionStart(),
         _p(appendix.label, st.appendix_label),
-        RLParagraph("<br/>".join(escape(x) for x in title_lines), st.appendix_title),
-        RLParagraph("<br/>".join(escape(x) for x in ref_lines), st.appendix_ref),
+        RLParagraph("<br/>".join(_markup(x) for x in title_lines), st.appendix_title),
+        RLParagraph("<br/>".join(_markup(x) for x in ref_lines), st.appendix_ref),
         HRule(40 * MM),
         Spacer(1, 6),
     ]
-    out.append(_table(appendix.table, width, st))
-    for note in appendix.notes:
-        out.append(Spacer(1, 4))
-        out.append(_p(note, st.note))
+    out.append(_table(appendix.table, width, st, notes=appendix.notes))
     return out
 
 
@@ -456,6 +476,8 @@ def render_pdf(doc: AdminDocument, path: str | Path) -> Path:
         author=" ".join(x.strip() for x in doc.header.agency_lines),
         subject=doc.summary,
         creator=f"nq57-tracker {program_version()}",
+        initialFontName=layout.face(),
+        initialFontSize=layout.SIZE_BODY,
         lang="vi-VN",
         displayDocTitle=1,
     )

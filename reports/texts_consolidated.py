@@ -51,7 +51,9 @@ SUBMITTED = (
     "({rate}), trong đó {on_time} gửi đúng hạn (đến hết ngày {deadline}) và {late} gửi quá hạn; "
     "{missing} {units} chưa gửi."
 )
-SUBMITTED_NONE = "Tính đến ngày {as_of}, chưa có {units} nào gửi số liệu {period} ({total} {units} phải gửi)."
+SUBMITTED_NONE = (
+    "Tính đến ngày {as_of}, chưa có {units} nào gửi số liệu {period} ({total} {units} phải gửi)."
+)
 MISSING_LIST = "Các đơn vị chưa gửi số liệu: {names}."
 MISSING_MANY = "Danh sách đơn vị chưa gửi số liệu tại Phụ lục I."
 UNITS_COMMUNE = "xã, phường, đặc khu"
@@ -122,28 +124,44 @@ COL_NOT_ACHIEVED = "Chưa đạt"
 COL_EVALUATION = "Đánh giá (số đơn vị)"
 HOW_MEAN = "Bình quân"
 HOW_SUM = "Tổng"
-HOW_YES = "Số đơn vị \"Có\""
+HOW_YES = 'Số đơn vị "Có"'
 HOW_NONE = "—"
 STATUS_ON_TIME = "Đúng hạn"
 STATUS_LATE = "Quá hạn"
 STATUS_MISSING = "Chưa gửi"
 TOTAL_ROW = "Tổng cộng"
-APPENDIX_NOTE_DEADLINE = "Hạn gửi số liệu: hết ngày {deadline}. Thời điểm lập gói theo giờ Việt Nam."
+APPENDIX_NOTE_DEADLINE = (
+    "Hạn gửi số liệu: hết ngày {deadline}. Thời điểm lập gói theo giờ Việt Nam."
+)
 APPENDIX_NOTE_TASKS = "Tình trạng nhiệm vụ do từng đơn vị tính đến cuối kỳ báo cáo."
 APPENDIX_NOTE_INDICATORS = (
     "Tổng hợp theo đơn vị tính: tỷ lệ (%) và chỉ số lấy bình quân các đơn vị có số liệu; "
-    "số lượng và triệu đồng lấy tổng; chỉ tiêu có/không đếm số đơn vị trả lời \"Có\"."
+    'số lượng và triệu đồng lấy tổng; chỉ tiêu có/không đếm số đơn vị trả lời "Có".'
 )
 
 # --- Detail workbook -------------------------------------------------------------------
 DETAIL_SHEET_INDICATORS = "Chỉ tiêu theo đơn vị"
 DETAIL_SHEET_TASKS = "Nhiệm vụ theo đơn vị"
 DETAIL_HEADERS_INDICATORS = (
-    "Mã tỉnh", "Mã xã", "Xã, phường, đặc khu", "Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính",
-    "Giá trị", "Có/Không", "Chỉ tiêu năm", "Đánh giá", "Ghi chú",
+    "Mã tỉnh",
+    "Mã xã",
+    "Xã, phường, đặc khu",
+    "Mã chỉ tiêu",
+    "Chỉ tiêu",
+    "Đơn vị tính",
+    "Giá trị",
+    "Có/Không",
+    "Chỉ tiêu năm",
+    "Đánh giá",
+    "Ghi chú",
 )
 DETAIL_HEADERS_TASKS = (
-    "Mã tỉnh", "Mã xã", "Xã, phường, đặc khu", "Mã nhiệm vụ", "Nhiệm vụ", "Tỷ lệ hoàn thành (%)",
+    "Mã tỉnh",
+    "Mã xã",
+    "Xã, phường, đặc khu",
+    "Mã nhiệm vụ",
+    "Nhiệm vụ",
+    "Tỷ lệ hoàn thành (%)",
     "Tình trạng",
 )
 YES = "Có"

@@ -227,13 +227,15 @@ def _decide(s: Session, rb: ReadBundle, *, accept_key_change: bool, overlay: _Ov
     elif trusted[0] != m.public_key:
         decision.old_fingerprint = trusted[1]
         if not accept_key_change:
-            raise BundleRefused(
+            refusal = BundleRefused(
                 "key_changed",
                 name=rb.name,
                 reason=texts.BUNDLE_R_KEY_CHANGED.format(
                     commune=rb.commune.name, old=trusted[1], new=m.fingerprint
                 ),
             )
+            refusal.old_fingerprint = trusted[1]  # shown beside the new one when asking an administrator
+            raise refusal
         decision.key_event = KeyEvent.ACCEPTED_CHANGE
 
     current_at = overlay.current.get((m.commune_code, m.period_code)) if overlay else None
@@ -399,6 +401,7 @@ def _refused(path: Path, exc: BundleRefused, *, dry_run: bool, rb: ReadBundle | 
     )
     result.reason_code = exc.code
     result.reason = exc.reason
+    result.old_fingerprint = exc.old_fingerprint
     return result
 
 

@@ -62,6 +62,7 @@ class BundleRefused(BundleError):
         self.code = code
         self.reason = reason
         self.bundle_name = name
+        self.old_fingerprint = ""  # a key change: the trusted key's fingerprint
 
 
 def format_size(size: int) -> str:

@@ -124,6 +124,7 @@ def test_trust_on_first_use_then_refuse_another_key(upper_db: Database, sample: 
     # The user sees both fingerprints to compare with the commune.
     assert first.fingerprint in r.reason and r.fingerprint in r.reason
     assert r.fingerprint != first.fingerprint
+    assert r.old_fingerprint == first.fingerprint
     assert _counts(upper_db) == before
 
 

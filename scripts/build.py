@@ -13,7 +13,9 @@ program from a scratch data folder with ``QT_QPA_PLATFORM=offscreen``:
 2. ``nq57-cli --help`` lists every command module of ``cli/commands``
    (a hidden import missing from the spec shows up here);
 3. ``nq57-cli demo --db <tmp>/x.db`` builds the demo commune (migrations,
-   province list, plan resources all load from the frozen folder);
+   province list, plan resources all load from the frozen folder), then
+   ``report`` writes the PDF/DOCX/XLSX of the last ended month (fonts,
+   reportlab, python-docx, openpyxl) and ``backup`` writes a verified copy;
 4. the desktop program opens that database offscreen, signs in (bench
    mode) and shows its main window (skipped while ``ui/app.py`` does not exist);
 5. nothing was written inside the program folder (user data lives in the
@@ -217,6 +219,9 @@ def smoke_test(report: Report, *, folder: Path) -> None:
         else:
             report.fail("demo", f"rc={proc.returncode} {(proc.stdout + proc.stderr)[-600:]}")
 
+        if db_path.is_file():
+            smoke_documents(report, cli=cli, db_path=db_path, scratch=scratch, env=env)
+
         if not (ROOT / "ui" / "app.py").is_file():
             report.skip("desktop start", "ui/app.py does not exist yet")
         elif db_path.is_file():
@@ -230,6 +235,50 @@ def smoke_test(report: Report, *, folder: Path) -> None:
         report.fail("program folder untouched", "written: " + ", ".join(written[:10]))
     else:
         report.ok("program folder untouched", f"{len(after)} files unchanged")
+
+
+def _latest_ended_month(db_path: Path) -> str | None:
+    import sqlite3
+
+    conn = sqlite3.connect(db_path)
+    try:
+        row = conn.execute(
+            "SELECT code FROM period WHERE kind = 'month' AND end_date < date('now') "
+            "ORDER BY end_date DESC LIMIT 1"
+        ).fetchone()
+    finally:
+        conn.close()
+    return str(row[0]) if row else None
+
+
+def smoke_documents(
+    report: Report, *, cli: Path, db_path: Path, scratch: Path, env: dict[str, str]
+) -> None:
+    """Reports (reportlab, python-docx, openpyxl, bundled fonts) and a backup, frozen."""
+    period = _latest_ended_month(db_path)
+    if not (ROOT / "cli" / "commands" / "report.py").is_file() or period is None:
+        report.skip("report", "no report command or no ended period")
+    else:
+        out = scratch / "bao-cao"
+        proc = _run(
+            [str(cli), "report", "--db", str(db_path), "--period", period, "--out", str(out)],
+            env=env, timeout=300,
+        )
+        made = sorted(p.suffix for p in out.glob("*") if p.is_file() and p.stat().st_size > 0)
+        if proc.returncode == 0 and made == [".docx", ".pdf", ".xlsx"]:
+            report.ok("report", f"{period}: " + ", ".join(p.name for p in sorted(out.iterdir())))
+        else:
+            report.fail("report", f"rc={proc.returncode} made={made} {(proc.stdout + proc.stderr)[-500:]}")
+    if not (ROOT / "cli" / "commands" / "backup.py").is_file():
+        report.skip("backup", "no backup command")
+        return
+    out = scratch / "sao-luu"
+    proc = _run([str(cli), "backup", "--db", str(db_path), "--out", str(out)], env=env, timeout=300)
+    files = [p for p in out.glob("*") if p.is_file()] if out.is_dir() else []
+    if proc.returncode == 0 and files:
+        report.ok("backup", ", ".join(sorted(p.name for p in files)))
+    else:
+        report.fail("backup", f"rc={proc.returncode} {(proc.stdout + proc.stderr)[-500:]}")
 
 
 def smoke_gui(report: Report, *, exe: Path, db_path: Path, env: dict[str, str]) -> None:

@@ -4,6 +4,7 @@
     python scripts/build.py                 # dist/nq57-tracker/ (one folder)
     python scripts/build.py --onefile       # also dist/nq57-tracker-<v>-portable
     python scripts/build.py --smoke-only    # test an existing dist/ folder
+    python scripts/build.py --zip           # also dist/nq57-tracker-<v>-<os>.zip to hand out
 
 Steps: ``pyinstaller build.spec`` into ``dist/`` (work files in ``build/``),
 check the generated Windows version resources parse, then run the built
@@ -312,6 +313,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clean", action="store_true", help="clear PyInstaller's cache first")
     parser.add_argument("--smoke-only", action="store_true", help="only test an existing build")
     parser.add_argument("--json", type=Path, help="also write the report as JSON to this file")
+    parser.add_argument(
+        "--zip", action="store_true",
+        help="after a passing smoke test, pack the folder as dist/<name>-<version>-<os>.zip",
+    )
     args = parser.parse_args(argv)
 
     name, version = project()
@@ -354,6 +359,14 @@ def main(argv: list[str] | None = None) -> int:
     if report.failures:
         print("FAILED: " + ", ".join(report.failures), file=sys.stderr)
         return 1
+    if args.zip:
+        import platform
+        import shutil
+
+        system = {"Windows": "windows", "Darwin": "macos"}.get(platform.system(), "linux")
+        base = dist / f"{name}-{version}-{system}"
+        archive = shutil.make_archive(str(base), "zip", root_dir=dist, base_dir=name)
+        print(f"Archive: {archive} ({Path(archive).stat().st_size / 1e6:.1f} MB)")
     print("Build OK")
     return 0
 

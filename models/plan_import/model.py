@@ -27,6 +27,7 @@ Qt-free; any thread.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,9 +36,12 @@ from models.enums import Comparator, MeasureUnit, Recurrence
 from models.errors import ParseError
 from models.numbers import ParsedTarget, parse_target
 from models.plan_import import texts as T
+from models.textutil import fold, normalize_spaces
 from models.timeframe import parse_timeframe
 
 __all__ = [
+    "guess_comparator",
+    "guess_measure",
     "MEASURE_LABELS",
     "ParsedIndicator",
     "ParsedPlan",
@@ -59,8 +63,6 @@ MEASURE_LABELS: dict[MeasureUnit, str] = {
 
 def measure_from_label(text: str) -> MeasureUnit | None:
     """The measure unit named by ``text`` ("%", "Số lượng", "chỉ số"...), or None."""
-    from models.textutil import fold, normalize_spaces
-
     key = fold(normalize_spaces(text)).strip(" .")
     aliases = {
         "%": MeasureUnit.PERCENT,
@@ -68,7 +70,6 @@ def measure_from_label(text: str) -> MeasureUnit | None:
         "ty le": MeasureUnit.PERCENT,
         "ty le %": MeasureUnit.PERCENT,
         "so luong": MeasureUnit.COUNT,
-        "so": MeasureUnit.COUNT,
         "sl": MeasureUnit.COUNT,
         "chi so": MeasureUnit.INDEX,
         "diem": MeasureUnit.INDEX,
@@ -96,6 +97,46 @@ def measure_from_label(text: str) -> MeasureUnit | None:
     if key in count_words:
         return MeasureUnit.COUNT
     return None
+
+
+def guess_measure(name: str, targets: Iterable[str], label: str = "") -> MeasureUnit:
+    """The measure unit of an indicator: the "Đơn vị tính" cell when given,
+    else "x" targets → yes/no, "Chỉ số ..." → index, "Tỷ lệ ..." → %,
+    "... triệu đồng" → million VND, "Số ..." → count, a "%" target → %,
+    otherwise a count."""
+    if label:
+        found = measure_from_label(label)
+        if found is not None:
+            return found
+    values = [t for t in targets if t]
+    key = fold(name)
+    if values and all(fold(v).strip() in ("x", "co") for v in values):
+        return MeasureUnit.YESNO
+    if key.startswith("chi so"):
+        return MeasureUnit.INDEX
+    if key.startswith(("ty le", "ty trong")):
+        return MeasureUnit.PERCENT
+    if "trieu dong" in key or any("trieu" in fold(v) for v in values):
+        return MeasureUnit.MILLION_VND
+    if key.startswith(("so ", "so luong")):
+        return MeasureUnit.COUNT
+    if any("%" in v for v in values):
+        return MeasureUnit.PERCENT
+    return MeasureUnit.COUNT
+
+
+def guess_comparator(measure: MeasureUnit, targets: Iterable[str]) -> Comparator:
+    """ "x" for a yes/no indicator, else the first explicit ≤/= of the targets, else ≥."""
+    if measure is MeasureUnit.YESNO:
+        return Comparator.YESNO
+    for raw in targets:
+        try:
+            parsed = parse_target(raw)
+        except ParseError:
+            continue
+        if parsed.comparator is not Comparator.GE:
+            return parsed.comparator
+    return Comparator.GE
 
 
 @dataclass

@@ -60,9 +60,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from models.enums import Comparator, MeasureUnit, Recurrence
+from models.enums import Recurrence
 from models.errors import ParseError
-from models.numbers import parse_target
 from models.plan_import import texts as T
 from models.plan_import.model import (
     ParsedIndicator,
@@ -70,7 +69,8 @@ from models.plan_import.model import (
     ParsedTask,
     PlanWarning,
     ReportingRule,
-    measure_from_label,
+    guess_comparator,
+    guess_measure,
 )
 from models.plan_import.tables import (
     Col,
@@ -533,7 +533,9 @@ class _Context:
         return new
 
 
-_LINK = re.compile(r"chi tiet (?:tai|theo|o) phu luc\s+(?:so\s+)?([ivxlc]+|\d{1,2})\b")
+_LINK = re.compile(
+    r"chi tiet (?:tai|theo|o) (?:cac )?phu luc(?:\s+(?:so\s+)?([ivxlc]+|\d{1,2})\b)?"
+)
 
 
 def _items_to_tasks(
@@ -583,7 +585,7 @@ def _items_to_tasks(
             title, content = "", ""
         link = _LINK.search(fold(" ".join(paragraphs)))
         if link is not None:
-            number = link.group(1)
+            number = link.group(1) or ""
             index = int(number) if number.isdigit() else (roman_value(number.upper()) or 0)
             context.links.setdefault(index, code)
         task = ParsedTask(
@@ -679,41 +681,6 @@ def _table_tasks(
     return out
 
 
-def _measure_of(name: str, targets: Iterable[str], label: str = "") -> MeasureUnit:
-    if label:
-        found = measure_from_label(label)
-        if found is not None:
-            return found
-    values = [t for t in targets if t]
-    key = fold(name)
-    if values and all(fold(v).strip() in ("x", "co") for v in values):
-        return MeasureUnit.YESNO
-    if key.startswith("chi so"):
-        return MeasureUnit.INDEX
-    if key.startswith(("ty le", "ty trong")):
-        return MeasureUnit.PERCENT
-    if "trieu dong" in key or any("trieu" in fold(v) for v in values):
-        return MeasureUnit.MILLION_VND
-    if key.startswith(("so ", "so luong")):
-        return MeasureUnit.COUNT
-    if any("%" in v for v in values):
-        return MeasureUnit.PERCENT
-    return MeasureUnit.COUNT
-
-
-def _comparator_of(measure: MeasureUnit, targets: Iterable[str]) -> Comparator:
-    if measure is MeasureUnit.YESNO:
-        return Comparator.YESNO
-    for raw in targets:
-        try:
-            parsed = parse_target(raw)
-        except ParseError:
-            continue
-        if parsed.comparator is not Comparator.GE:
-            return parsed.comparator
-    return Comparator.GE
-
-
 def _table_indicators(
     table: TableResult, context: _Context, *, source: str
 ) -> list[ParsedIndicator]:
@@ -727,12 +694,12 @@ def _table_indicators(
             continue
         code = f"{group_label}.{row.stt}" if group_label else row.stt
         code = context.unique_code(f"indicator:{code}").split(":", 1)[1]
-        measure = _measure_of(row.name, row.targets.values(), row.cells.get(Col.MEASURE, ""))
+        measure = guess_measure(row.name, row.targets.values(), row.cells.get(Col.MEASURE, ""))
         indicator = ParsedIndicator(
             code=code,
             name=row.name,
             measure_unit=measure,
-            comparator=_comparator_of(measure, row.targets.values()),
+            comparator=guess_comparator(measure, row.targets.values()),
             targets=dict(row.targets),
             lead_units=list(row.units.get(Col.LEAD, [])),
             cooperating_units=list(row.units.get(Col.COOP, [])),
@@ -886,12 +853,12 @@ def _prose_indicators(
         counter += 1
         code = context.unique_code(f"indicator:MT.{counter}").split(":", 1)[1]
         values = list(targets.values())
-        measure = _measure_of(name, values)
+        measure = guess_measure(name, values)
         indicator = ParsedIndicator(
             code=code,
             name=name,
             measure_unit=measure,
-            comparator=_comparator_of(measure, values),
+            comparator=guess_comparator(measure, values),
             targets=targets,
             source=source,
         )

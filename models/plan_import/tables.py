@@ -362,6 +362,8 @@ def _time_understood(text: str) -> bool:
 
 
 def _time_word(token: str) -> bool:
+    if token in ("-", "–"):
+        return True
     bare = fold(token).strip(",;.:()")
     return bare in _TIME_WORDS or bool(_DATE_TOKEN.match(token))
 
@@ -369,6 +371,35 @@ def _time_word(token: str) -> bool:
 def _time_start(token: str) -> bool:
     bare = fold(token).strip(",;.:()")
     return bare in _TIME_STARTS or bool(re.match(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}", token))
+
+
+_COMPARATOR_TOKENS = frozenset(
+    "≥ ≤ > < = >= <= => =< tren duoi dat tu toi_thieu it_nhat toi_da khong_qua".split()
+)
+
+
+def _merge_comparators(tokens: list[str]) -> list[str]:
+    """Keep "≥ 80%", "trên 30%", "tối thiểu 0,6" as one target token."""
+    out: list[str] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        key = fold(token)
+        if index + 2 < len(tokens) and f"{key}_{fold(tokens[index + 1])}" in _COMPARATOR_TOKENS:
+            following = tokens[index + 2]
+            if _is_target(following) and not following[:1] in "≥≤<>=":
+                out.append(f"{token} {tokens[index + 1]} {following}")
+                index += 3
+                continue
+        if index + 1 < len(tokens) and key in _COMPARATOR_TOKENS:
+            following = tokens[index + 1]
+            if re.match(r"^\d", following) and _is_target(following):
+                out.append(f"{token} {following}")
+                index += 2
+                continue
+        out.append(token)
+        index += 1
+    return out
 
 
 @dataclass
@@ -401,6 +432,17 @@ def _metas(columns: Sequence[Column]) -> list[_Meta]:
     return out
 
 
+def _proper_noun(token: str) -> bool:
+    """A capitalised word that is not an abbreviation or a unit word ("Minh", "Tân")."""
+    bare = token.strip(",;.")
+    return (
+        len(bare) >= 2
+        and bare[:1].isupper()
+        and bare[1:].islower()
+        and not UnitVocabulary.starts_unit([bare], 0)
+    )
+
+
 def _join_unit_text(previous: str, fragment: str) -> str:
     """Glue a fragment of a unit cell to what came before it."""
     if not previous:
@@ -414,36 +456,52 @@ def _join_unit_text(previous: str, fragment: str) -> str:
     return f"{previous} {fragment}"
 
 
-class _RowBuilder:
-    """Assigns the lines of one text-table row to columns (see the module rules)."""
+@dataclass(frozen=True)
+class _State:
+    """One way of reading a row so far: the text given to each column."""
 
-    BACK_PENALTY = 6.0
+    fragments: tuple[tuple[str, ...], ...]
+    target_tokens: tuple[str, ...] = ()
+    last_col: int = 0
+    score: float = 0.0
+    trailing_blank: bool = False
+    last_in_targets: bool = False
+
+
+class _RowBuilder:
+    """Assigns the lines of one text-table row to columns (see the module rules).
+
+    Each line is cut by dynamic programming over its words; across lines a
+    small beam of the best readings is kept, so that a line read one way can
+    be overruled by what the next lines say ("Phát triển" / "Tổ công" /
+    "nghệ số" / "tại 100%": the name of a task, not a unit).
+    """
+
+    BACK_PENALTY = 8.0
+    BEAM = 8
 
     def __init__(self, metas: list[_Meta], vocabulary: UnitVocabulary) -> None:
         self.metas = metas
         self.vocabulary = vocabulary
-        self.fragments: list[list[str]] = [[] for _ in metas]
-        self.last_col = 0
-        self.has_mid = any(m.typed for m in metas)
-        self.first_typed = next((i for i, m in enumerate(metas) if m.typed), len(metas))
-        self.trailing_blank_after_targets = False
-        self._last_line_ended_in_targets = False
+        self.beam: list[_State] = [_State(fragments=tuple(() for _ in metas))]
+        self._piece_cache: dict[str, str] = {}
+        self._score_cache: dict[tuple[object, ...], float | None] = {}
 
     # -- cell state ---------------------------------------------------------------------
-    def _cell_text(self, col: int) -> str:
+    def _cell_text(self, state: _State, col: int) -> str:
         if self.metas[col].units:
             text = ""
-            for fragment in self.fragments[col]:
+            for fragment in state.fragments[col]:
                 text = _join_unit_text(text, fragment)
             return text
-        return " ".join(self.fragments[col])
-
-    def _mid_seen(self) -> bool:
-        return any(self.fragments[i] for i, m in enumerate(self.metas) if m.typed)
+        return " ".join(state.fragments[col])
 
     def _last_piece(self, text: str) -> str:
         """The last unit name of a cell text (names end at "," / ";" or where a
         new name starts that cannot continue the one before)."""
+        cached = self._piece_cache.get(text)
+        if cached is not None:
+            return cached
         vocabulary = self.vocabulary
         tokens = text.split()
         start = 0
@@ -464,7 +522,9 @@ class _RowBuilder:
                     vocabulary.is_prefix(plus) or vocabulary.is_known(plus)
                 ):
                     start = index
-        return " ".join(tokens[start:]).strip(" ,;")
+        piece = " ".join(tokens[start:]).strip(" ,;")
+        self._piece_cache[text] = piece
+        return piece
 
     def _open(self, text: str) -> bool:
         """A cell whose last name is unfinished ("Văn phòng HĐND&", "Phòng Văn hóa -")."""
@@ -482,23 +542,23 @@ class _RowBuilder:
     # -- scoring ------------------------------------------------------------------------------
     def _score_units(
         self,
+        state: _State,
         col: int,
         tokens: Sequence[str],
         *,
         line_start: bool,
         previous: int | None,
         previous_run: str,
+        starts: bool,
     ) -> float | None:
         vocabulary = self.vocabulary
         if not all(vocabulary.word_ok(t) for t in tokens):
             return None
-        current = self._cell_text(col)
-        combined = _join_unit_text(current, " ".join(tokens))
-        piece = self._last_piece(combined)
-        known, prefix = vocabulary.is_known(piece), vocabulary.is_prefix(piece)
-        starts = UnitVocabulary.starts_unit(tokens, 0)
+        current = self._cell_text(state, col)
+        run = " ".join(tokens)
         score = len(tokens) - 3.0
         continuing = False
+        new_piece_from = 0  # index of the first token of the names this run starts
         if current:
             old = self._last_piece(current)
             separated = current.rstrip().endswith((",", ";"))
@@ -510,27 +570,43 @@ class _RowBuilder:
                 and len(head) > len(old)
                 and (vocabulary.is_known(head) or vocabulary.is_prefix(head))
             )
+            proper_tail = (
+                not separated and vocabulary.is_known(old) and all(_proper_noun(t) for t in tokens)
+            )
             if continuing:
                 score += 6 if vocabulary.is_known(head) else 3
+                new_piece_from = cut
+            elif proper_tail:
+                # "Hợp tác xã nông nghiệp" + "Minh Tân": a place name ends the unit's name.
+                score += 3
+                new_piece_from = len(tokens)
+                continuing = True
             else:
                 # ... or starts a new one, which needs a separator before it.
                 score += 3 if starts else -4
                 if not separated:
-                    score -= 4  # a new name without "," or ";": the next column's
+                    score -= 6  # a new name without "," or ";": the next column's
                 if self._open(current):
                     score -= 4  # leaves a half-written name behind
         else:
             score += 3 if starts else -2
-            mid_seen = self._mid_seen() or (previous is not None and previous >= self.first_typed)
-            if self.has_mid and not mid_seen:
+            # A typed column (time, targets) before this one is usually filled first.
+            typed_before = [i for i in range(col) if self.metas[i].typed]
+            mid_seen = any(state.fragments[i] for i in typed_before) or (
+                previous is not None and bool(typed_before) and previous >= typed_before[0]
+            )
+            if typed_before and not mid_seen:
                 score -= 4
-        if not line_start and previous is not None and self.metas[previous].kind is Col.NAME:
-            if not (starts or continuing):
+        if not line_start:
+            # Inside a line a new cell begins with a unit word ("... thông Thường
+            # Văn phòng Các cơ quan,"); a continued name begins its own line.
+            if not starts:
                 return None
-            score -= 2
+            if previous is not None and self.metas[previous].kind is Col.NAME:
+                score -= 2
         # Leaving the unit column before this one with a name it could still take.
         if col > 0 and self.metas[col - 1].units:
-            before = self._cell_text(col - 1)
+            before = self._cell_text(state, col - 1)
             if previous == col - 1 and previous_run:
                 before = _join_unit_text(before, previous_run)
             if before and self._open(before) and self._fits(_join_unit_text(before, tokens[0])):
@@ -547,21 +623,26 @@ class _RowBuilder:
             ):
                 head = _join_unit_text(current, " ".join(tokens[: index + 1]))
                 if self._last_piece(head) == token.strip(" ,;"):
-                    score -= 4
-        if known:
-            score += 5
-        elif prefix:
-            score += 2
+                    score -= 6
+        # The last name this run starts: known, or the beginning of a known one.
+        if new_piece_from < len(tokens):
+            piece = self._last_piece(_join_unit_text(current, run))
+            if vocabulary.is_known(piece):
+                score += 5
+            elif vocabulary.is_prefix(piece):
+                score += 2
         return score
 
     def _score(
         self,
+        state: _State,
         col: int,
         tokens: Sequence[str],
         *,
         line_start: bool,
         previous: int | None,
         previous_run: str,
+        starts: bool = False,
     ) -> float | None:
         meta = self.metas[col]
         if meta.kind is Col.YEAR:
@@ -571,14 +652,14 @@ class _RowBuilder:
         if meta.kind is Col.TIME:
             if not all(_time_word(t) for t in tokens):
                 return None
-            current = self._cell_text(col)
+            current = self._cell_text(state, col)
             if not current and not (_time_start(tokens[0]) and not tokens[0][:1].islower()):
                 return None
             score = float(len(tokens))
             if _time_understood(normalize_spaces(f"{current} {' '.join(tokens)}")):
                 score += 4
-            if not line_start:
-                score -= 2
+            if not line_start and previous is not None and self.metas[previous].kind is Col.NAME:
+                score -= 2  # a time word inside a line of the name is usually a leak
             return score
         if meta.kind is Col.MEASURE:
             from models.plan_import.model import measure_from_label
@@ -587,22 +668,45 @@ class _RowBuilder:
                 return None
             return 3.0
         if meta.units:
-            return self._score_units(
-                col, tokens, line_start=line_start, previous=previous, previous_run=previous_run
+            key = (
+                col,
+                tuple(tokens),
+                line_start,
+                previous,
+                previous_run,
+                self._cell_text(state, col),
+                self._cell_text(state, col - 1) if col > 0 else "",
+                tuple(bool(state.fragments[i]) for i in range(col)),
+                starts,
             )
-        return 0.0
+            if key not in self._score_cache:
+                self._score_cache[key] = self._score_units(
+                    state,
+                    col,
+                    tokens,
+                    line_start=line_start,
+                    previous=previous,
+                    previous_run=previous_run,
+                    starts=starts,
+                )
+            return self._score_cache[key]
+        if meta.kind is Col.NAME:
+            return 0.0
+        return -1.0  # other free text (output, note): only what nothing else takes
 
     # -- a line --------------------------------------------------------------------------------------
-    def add_line(self, text: str, *, page_break: bool) -> None:
-        tokens = text.split()
-        if not tokens:
-            return
+    def _readings(self, state: _State, tokens: list[str], *, page_break: bool) -> list[_State]:
+        """The best reading of the line for each column it may end in."""
         n, m = len(tokens), len(self.metas)
         negative = float("-inf")
         # best[j][c]: best score covering tokens[:j] with the last run in column c.
         best = [[negative] * (m + 1) for _ in range(n + 1)]
         back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
         best[0][m] = 0.0  # index m = "nothing yet on this line"
+        name_empty = not state.fragments[0]
+        # Whether a unit name starts at each word (judged on the whole line:
+        # "Văn" alone says nothing, "Văn phòng" starts a name).
+        starts_at = [UnitVocabulary.starts_unit(tokens, j) for j in range(n)]
         for j in range(n):
             for c in range(m + 1):
                 if best[j][c] == negative:
@@ -617,79 +721,131 @@ class _RowBuilder:
                 candidates = range(m) if first_of_line else range(c + 1, m)
                 for c2 in candidates:
                     if first_of_line:
-                        if c2 < self.last_col:
+                        if c2 < state.last_col:
                             move = 0.0 if page_break else -self.BACK_PENALTY
                         else:
                             move = -0.5 * sum(
-                                1 for k in range(self.last_col + 1, c2) if not self.fragments[k]
+                                1 for k in range(state.last_col + 1, c2) if not state.fragments[k]
                             )
-                        if first_of_line and c2 <= self.last_col and self.last_col > 0:
-                            previous = self.last_col if c2 > self.last_col else None
+                        if name_empty and c2 != 0:
+                            move -= self.BACK_PENALTY  # a row begins with its name
                     else:
                         move = -0.5 * (c2 - c - 1)
                     for k in range(j + 1, n + 1):
                         score = self._score(
+                            state,
                             c2,
                             tokens[j:k],
                             line_start=(j == 0),
                             previous=previous,
                             previous_run=previous_run,
+                            starts=starts_at[j],
                         )
                         if score is None:
-                            if self.metas[c2].kind is not Col.NAME and self.metas[c2].kind not in (
-                                Col.OUTPUT,
-                                Col.NOTE,
-                            ):
+                            if self.metas[c2].kind in (Col.YEAR, Col.TIME) or self.metas[c2].units:
+                                break
+                            if self.metas[c2].kind is Col.MEASURE and k - j >= 3:
                                 break
                             continue
                         total = best[j][c] + move + score
                         if total > best[k][c2]:
                             best[k][c2] = total
                             back[k][c2] = (j, c)
-        end_col = max(range(m), key=lambda c: best[n][c])
-        runs: list[tuple[int, list[str]]] = []
-        k, c = n, end_col
-        while k > 0:
-            step = back[k][c]
-            if step is None:  # pragma: no cover - every line can go to a free column
-                break
-            j, before = step
-            runs.append((c, tokens[j:k]))
-            k, c = j, before
-        runs.reverse()
-        if DEBUG:
-            print(
-                "   LINE",
-                repr(text),
-                "->",
-                [(self.metas[c].kind.value, " ".join(w)) for c, w in runs],
+        out: list[_State] = []
+        for end_col in range(m):
+            if best[n][end_col] == negative:
+                continue
+            runs: list[tuple[int, list[str]]] = []
+            k, c = n, end_col
+            while k > 0:
+                step = back[k][c]
+                if step is None:  # pragma: no cover - every line can go to a free column
+                    break
+                j, before = step
+                runs.append((c, tokens[j:k]))
+                k, c = j, before
+            runs.reverse()
+            fragments = [list(f) for f in state.fragments]
+            targets = list(state.target_tokens)
+            for col, words in runs:
+                fragments[col].append(" ".join(words))
+                if self.metas[col].kind is Col.YEAR:
+                    targets.extend(words)
+            out.append(
+                _State(
+                    fragments=tuple(tuple(f) for f in fragments),
+                    target_tokens=tuple(targets),
+                    last_col=runs[-1][0] if runs else state.last_col,
+                    score=state.score + best[n][end_col],
+                    trailing_blank=state.trailing_blank,
+                    last_in_targets=bool(runs) and self.metas[runs[-1][0]].kind is Col.YEAR,
+                )
             )
-        for col, words in runs:
-            self.fragments[col].append(" ".join(words))
-        self.last_col = runs[-1][0] if runs else self.last_col
-        self._last_line_ended_in_targets = bool(runs) and self.metas[runs[-1][0]].kind is Col.YEAR
+        return out
+
+    def add_line(self, text: str, *, page_break: bool) -> None:
+        tokens = _merge_comparators(text.split())
+        if not tokens:
+            return
+        candidates: dict[tuple[object, ...], _State] = {}
+        for state in self.beam:
+            for reading in self._readings(state, tokens, page_break=page_break):
+                # Keep the best reading of each shape (which columns have text,
+                # where the line ended), so the beam holds different readings.
+                key = (tuple(bool(f) for f in reading.fragments), reading.last_col)
+                if key not in candidates or candidates[key].score < reading.score:
+                    candidates[key] = reading
+        self.beam = sorted(candidates.values(), key=lambda s: -s.score)[: self.BEAM]
+        if DEBUG:
+            print("   LINE", repr(text))
+            for best in self.beam[:DEBUG]:
+                print(
+                    "       ",
+                    round(best.score, 1),
+                    [
+                        (self.metas[c].kind.value, " | ".join(f))
+                        for c, f in enumerate(best.fragments)
+                        if f
+                    ],
+                )
 
     def add_blank(self, raw: str) -> None:
         """A line of spaces right after the targets: the empty cells follow them."""
         if not raw:
             return
-        if self._last_line_ended_in_targets and len(raw) >= 2:
-            self.trailing_blank_after_targets = True
-        self._last_line_ended_in_targets = False
+        updated = []
+        for state in self.beam:
+            trailing = state.trailing_blank or (state.last_in_targets and len(raw) >= 2)
+            updated.append(
+                _State(
+                    fragments=state.fragments,
+                    target_tokens=state.target_tokens,
+                    last_col=state.last_col,
+                    score=state.score,
+                    trailing_blank=trailing,
+                    last_in_targets=False,
+                )
+            )
+        self.beam = updated
+
+    @property
+    def has_name(self) -> bool:
+        return bool(self.beam[0].fragments[0])
 
     # -- the result -----------------------------------------------------------------------------------
     def build(self, stt: str, vocabulary: UnitVocabulary) -> TableRow:
         from models.plan_import.units import split_units
 
+        state = self.beam[0]
         row = TableRow(stt=stt, name="")
         for index, meta in enumerate(self.metas):
-            text = normalize_spaces(self._cell_text(index))
+            text = normalize_spaces(self._cell_text(state, index))
             if not text:
                 continue
             if meta.kind is Col.NAME:
                 row.name = text
             elif meta.kind is Col.YEAR:
-                row.target_list = text.split()
+                row.target_list = [normalize_spaces(t) for t in state.target_tokens]
             else:
                 row.cells[meta.kind] = text
                 if meta.units:
@@ -700,7 +856,7 @@ class _RowBuilder:
             values = row.target_list[: len(years)]
             if len(values) == len(years):
                 row.targets = dict(zip(years, values, strict=True))
-            elif self.trailing_blank_after_targets:
+            elif state.trailing_blank:
                 row.targets = dict(zip(years[: len(values)], values, strict=True))
                 row.aligned = "left"
             else:
@@ -833,7 +989,7 @@ def rows_from_lines(
                 index += 1
                 continue
         group_match = _group_start(text, expected_group)
-        if group_match is not None and (builder is None or builder.fragments[0]):
+        if group_match is not None and (builder is None or builder.has_name):
             finish()
             expected_group = group_match[0] + 1
             group = TableRow(stt=group_match[1], name=group_match[2], is_group=True)

@@ -125,7 +125,11 @@ _MD_ITALIC = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
 _MD_UNDERSCORE_ITALIC = re.compile(r"(?<!\w)_(?!\s)([^_\n]+?)(?<!\s)_(?!\w)")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
-_MD_BULLET = re.compile(r"^(\s*)[*•●▪◦·](\s+)")
+# "*" of Markdown, and the bullet glyphs of Word lists as PDF text gives them
+# (Symbol/Wingdings private-use characters included).
+_MD_BULLET = re.compile(
+    r"^(\s*)[*•●▪◦·\uf0b7\uf0a7\uf076\uf0d8\uf0fc\u2043\u25aa\u25cf\u27a2\u2756](\s*)"
+)
 _MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 _HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _HTML_TAG = re.compile(r"</?(?:b|i|u|strong|em|span|sup|sub|p|div)(?:\s[^>]*)?>", re.IGNORECASE)

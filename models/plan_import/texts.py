@@ -147,7 +147,7 @@ XL_GUIDE_LINES = (
     "có/không.",
     "6. Khi nhập, chương trình kiểm tra từng dòng và báo lỗi theo trang, dòng, cột. Chưa có gì được "
     "ghi vào cơ sở dữ liệu cho đến khi tệp hết lỗi hoặc người dùng chọn chỉ nhập các dòng đúng.",
-    "7. Các dòng ví dụ (chữ nghiêng) có thể xóa hoặc ghi đè.",
+    "7. Các trang dữ liệu để trống; ví dụ cách điền nằm ở cuối trang hướng dẫn này (không được nhập).",
 )
 XL_TASK_HEADERS = (
     "Mã nhiệm vụ",
@@ -199,6 +199,7 @@ XL_EXAMPLE_INDICATORS = (
     ("3", "Có mô hình nông nghiệp thông minh", "Phát triển kinh tế số", "có/không", "x",
      ("", "x", "", "", ""), "{unit1}", ""),
 )  # fmt: skip
+XL_EXAMPLE_TITLE = 'Ví dụ trang "{sheet}":'
 XL_NO_UNITS_HINT = "(chưa có đơn vị; thêm trong Danh mục đơn vị)"
 
 XL_NOT_WORKBOOK = "Tệp {name} không phải sổ tính Excel (.xlsx) hợp lệ: {reason}"

@@ -140,7 +140,7 @@ _ABBREVIATIONS: tuple[tuple[str, str], ...] = tuple(
         (r"\btp\b", "thanh pho"),
     )
 )
-_TRAILING_PLACE = re.compile(r"(?: (?:xa|phuong|thi tran|dac khu))+$")
+_TRAILING_PLACE = re.compile(r" (?:xa|phuong|thi tran|dac khu)$")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
@@ -234,13 +234,15 @@ def guess_kind(name: str) -> UnitKind:
     return UnitKind.OTHER
 
 
-_CONNECTORS = {"va", "-", "&", "cua", "xa", "phuong", "thi", "tran", "tai", "tren"}
+_CONNECTORS = {"va", "-", "&", "cua", "tai", "tren"}
 
 
 def propose_code(name: str, taken: Iterable[str]) -> str:
     """A short unused code for a new unit: initials ("Phòng Văn hóa - Xã hội" → "PVHXH")."""
     used = {code.upper() for code in taken}
     words = [w for w in re.split(r"[\s,;/()]+", normalize_spaces(name)) if w]
+    while len(words) > 1 and fold(words[-1]) in ("xa", "phuong"):
+        words.pop()  # "Công an xã" → "CA"
     letters: list[str] = []
     for word in words:
         folded = fold(word).strip(".-&")
@@ -323,7 +325,18 @@ class UnitVocabulary:
             self.with_separators.append(name)
 
     def is_known(self, text: str) -> bool:
-        return _fragment(text) in self.fragments or _compact(text) in self.compacts
+        """A known name; also a known name, or the start of one, followed by
+        "xã"/"phường" ("Đoàn Thanh niên xã")."""
+        if _fragment(text) in self.fragments or _compact(text) in self.compacts:
+            return True
+        words = text.split()
+        places = ("xa", "phuong")
+        if len(words) >= 3 and fold(words[-1]).strip(".,;") in places:
+            rest = " ".join(words[:-1])
+            if fold(words[-2]).strip(".,;") in places:
+                return False
+            return _fragment(rest) in self.fragments or self.is_prefix(rest)
+        return False
 
     def is_prefix(self, text: str) -> bool:
         """True when ``text`` is the beginning (not the whole) of a known name."""
@@ -341,9 +354,12 @@ class UnitVocabulary:
         return any(word.startswith(last) and word != last for word in following)
 
     def word_ok(self, token: str) -> bool:
-        """Whether a token can belong to a unit name (a unit word or an abbreviation)."""
+        """Whether a token can belong to a unit name (a unit word, an
+        abbreviation, or a capitalised place name such as "Minh Tân")."""
         bare = token.strip(",;.:()")
         if not bare or bare in ("-", "&", "–"):
+            return True
+        if len(bare) >= 2 and bare[:1].isupper() and bare[1:].islower():
             return True
         folded = fold(bare)
         parts = [p for p in _NON_WORD.split(folded.replace("&", " ")) if p]
@@ -358,10 +374,10 @@ class UnitVocabulary:
         """Whether ``tokens[index:]`` starts a unit name ("Phòng ...", "Các ...", "UBND")."""
         if index >= len(tokens):
             return False
-        first = tokens[index].strip(",;.:()")
+        first = tokens[index].strip(",;.:()&-")
         if not first:
             return False
-        head = fold(" ".join(t.strip(",;.:()") for t in tokens[index : index + 3]))
+        head = fold(" ".join(t.strip(",;.:()&-") for t in tokens[index : index + 3]))
         capital = first[0].isupper()
         for word in _START_WORDS:
             if head == word or head.startswith(word + " "):

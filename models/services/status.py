@@ -23,7 +23,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.enums import (
@@ -143,17 +143,30 @@ def task_states(session: Session, period: Period, *, unit_id: int | None = None)
     by_id = {t.id: t for t in tasks}
     units = {u.id: u.code for u in session.scalars(select(Unit))}
 
+    # Only each task's latest update (not the whole history: years of
+    # monthly updates would make every call slower), plus this period's.
+    latest_end = (
+        select(TaskUpdate.task_id.label("task_id"), func.max(Period.end_date).label("end_date"))
+        .join(Period, Period.id == TaskUpdate.period_id)
+        .where(Period.end_date <= period.end_date)
+        .group_by(TaskUpdate.task_id)
+        .subquery()
+    )
     rows = session.execute(
         select(TaskUpdate, Period.end_date)
         .join(Period, Period.id == TaskUpdate.period_id)
-        .where(Period.end_date <= period.end_date)
-        .order_by(TaskUpdate.task_id, Period.end_date)
+        .join(
+            latest_end,
+            (latest_end.c.task_id == TaskUpdate.task_id) & (latest_end.c.end_date == Period.end_date),
+        )
+        .order_by(TaskUpdate.task_id, Period.end_date, TaskUpdate.id)
     ).all()
     latest: dict[int, TaskUpdate] = {}
-    current: dict[int, TaskUpdate] = {}
     for upd, _end in rows:
         latest[upd.task_id] = upd  # ordered by end date: the last one wins
-        if upd.period_id == period.id:
+    current: dict[int, TaskUpdate] = {}
+    if period.id is not None:
+        for upd in session.scalars(select(TaskUpdate).where(TaskUpdate.period_id == period.id)):
             current[upd.task_id] = upd
 
     out: list[TaskState] = []

@@ -58,6 +58,33 @@ from reports.layout import LANDSCAPE, MM, PORTRAIT
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 
 
+class CellParagraph(RLParagraph):
+    """A paragraph that remembers its line breaks for a given width.
+
+    A long table is split page after page, and reportlab measures every
+    remaining row again at each split; remembering the breaks keeps a
+    300-row appendix linear instead of quadratic. The breaks depend only on
+    the width, so a cached result is exact.
+    """
+
+    _nq_cache: tuple[float, Any, float, list[float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        cache = self._nq_cache
+        if cache is not None and cache[0] == availWidth:
+            _w, self.blPara, self.height, self._wrapWidths = cache
+            self.width = availWidth
+            return availWidth, self.height
+        result = super().wrap(availWidth, availHeight)
+        if availWidth >= 1:
+            self._nq_cache = (availWidth, self.blPara, self.height, self._wrapWidths)
+        return result
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
+        self._nq_cache = None
+        return super().split(availWidth, availHeight)
+
+
 class HRule(Flowable):
     """A centred horizontal rule of a given width (a real PDF line object)."""
 
@@ -226,6 +253,11 @@ def _p(text: str, style: ParagraphStyle) -> RLParagraph:
     return RLParagraph(_markup(text), style)
 
 
+def _cp(text: str, style: ParagraphStyle) -> RLParagraph:
+    """A table-cell paragraph (cached line breaks)."""
+    return CellParagraph(_markup(text), style)
+
+
 def _header(doc: AdminDocument, st: _Styles) -> list[Flowable]:
     h = doc.header
     left_inner = (layout.HEADER_LEFT_MM - 2 * layout.CELL_PAD_MM) * MM
@@ -374,14 +406,14 @@ def _table(spec: TableSpec, avail: float, st: _Styles, *, notes: list[str] | Non
                 row.append("")
                 continue
             cell, colspan, rowspan = slot
-            row.append(_p(cell.text, head))
+            row.append(_cp(cell.text, head))
             if colspan > 1 or rowspan > 1:
                 commands.append(("SPAN", (c, r), (c + colspan - 1, r + rowspan - 1)))
         rows.append(row)
     n_head = len(grid)
     commands.append(("VALIGN", (0, 0), (-1, n_head - 1), "MIDDLE"))
     if spec.number_row:
-        rows.append([_p(f"({i + 1})", numbers) for i in range(len(spec.columns))])
+        rows.append([_cp(f"({i + 1})", numbers) for i in range(len(spec.columns))])
     bold_styles = {c.align: st.cell(size, c.align, bold=True) for c in spec.columns}
     plain_styles = {c.align: st.cell(size, c.align) for c in spec.columns}
     group_label = st.cell(size, "center", bold=True)
@@ -390,7 +422,7 @@ def _table(spec: TableSpec, avail: float, st: _Styles, *, notes: list[str] | Non
         r = len(rows)
         if isinstance(data, GroupRow):
             rows.append(
-                [_p(data.label, group_label), _p(data.text, group_text)] + [""] * (len(widths) - 2)
+                [_cp(data.label, group_label), _cp(data.text, group_text)] + [""] * (len(widths) - 2)
             )
             commands.append(("SPAN", (1, r), (-1, r)))
             commands.append(("NOSPLIT", (0, r), (-1, r + 1)))  # keep with its first row
@@ -401,7 +433,7 @@ def _table(spec: TableSpec, avail: float, st: _Styles, *, notes: list[str] | Non
             align = cell.align or column.align
             styles = bold_styles if cell.bold else plain_styles
             style = styles.get(align) or st.cell(size, align, bold=cell.bold)
-            row.append(_p(cell.display(column), style))
+            row.append(_cp(cell.display(column), style))
         rows.append(row)
     if notes:
         r = len(rows)

@@ -308,6 +308,8 @@ def _cell_text(value: Any, *, number_format: str = "General") -> str:
         number = float(value)
         if "%" in (number_format or ""):
             return format_number(round(number * 100, 6)) + "%"
+        if number.is_integer() and abs(number) < 10000:
+            return str(int(number))  # a year or a small count, no grouping dot
         return format_number(number)
     return normalize_spaces(str(value))
 
@@ -750,7 +752,7 @@ class _Reader:
                 name=name,
                 measure_unit=measure,
                 comparator=comparator or guess_comparator(measure, targets.values()),
-                targets=targets,
+                targets=dict(sorted(targets.items())),
                 lead_units=split_units(values.get(Col.LEAD.value, ""), self.vocabulary),
                 cooperating_units=split_units(values.get(Col.COOP.value, ""), self.vocabulary),
                 group_name=values.get(_GROUP, "") or group_title,

@@ -255,6 +255,8 @@ class _Joiner:
         if first.islower() and not re.match(r"^[a-zđ]\)\s", line):
             return f"{previous} {line}"
         stripped = previous.rstrip()
+        if stripped.count("(") > stripped.count(")") or stripped.count("“") > stripped.count("”"):
+            return f"{previous} {line}"  # an open parenthesis or quotation goes on
         if stripped.endswith(_TERMINAL):
             return None
         last_word = fold(stripped.split()[-1]) if stripped.split() else ""
@@ -815,7 +817,7 @@ def _prose_indicators(
         text = statement
         if lead:
             lead_year = int(lead.group(1))
-            text = statement[lead.end() :]
+            text = _sentence_case(statement[lead.end() :])
             key = key[lead.end() :]
         matches = [
             m

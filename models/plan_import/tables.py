@@ -387,7 +387,7 @@ def _merge_comparators(tokens: list[str]) -> list[str]:
         key = fold(token)
         if index + 2 < len(tokens) and f"{key}_{fold(tokens[index + 1])}" in _COMPARATOR_TOKENS:
             following = tokens[index + 2]
-            if _is_target(following) and not following[:1] in "≥≤<>=":
+            if _is_target(following) and following[:1] not in "≥≤<>=":
                 out.append(f"{token} {tokens[index + 1]} {following}")
                 index += 3
                 continue

@@ -127,8 +127,9 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 # "*" of Markdown, and the bullet glyphs of Word lists as PDF text gives them
 # (Symbol/Wingdings private-use characters included).
-_MD_BULLET = re.compile(
-    r"^(\s*)[*•●▪◦·\uf0b7\uf0a7\uf076\uf0d8\uf0fc\u2043\u25aa\u25cf\u27a2\u2756](\s*)"
+_MD_BULLET = re.compile(r"^(\s*)\*(\s+)")
+_GLYPH_BULLET = re.compile(
+    r"^(\s*)[•●▪◦·\uf0b7\uf0a7\uf076\uf0d8\uf0fc\u2043\u25aa\u25cf\u27a2\u2756](\s*)"
 )
 _MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 _HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -171,6 +172,7 @@ def clean_markup(raw: str) -> str:
         text = heading.group(1) + heading.group(2)
     text = _MD_QUOTE.sub(r"\1", text)
     text = _MD_BULLET.sub(r"\1-\2", text)
+    text = _GLYPH_BULLET.sub(r"\1- ", text)
     text = _MD_LINK.sub(r"\1", text)
     for _ in range(2):
         text = _MD_BOLD.sub(r"\2", text)
@@ -234,7 +236,12 @@ def read_text(text: str, *, name: str = "", kind: str = "txt") -> SourceDocument
     dropped: list[str] = []
     blank = 0
     page_break = False
-    for raw in raw_lines:
+    blanks_after = [0] * len(raw_lines)
+    run = 0
+    for index in range(len(raw_lines) - 1, -1, -1):
+        blanks_after[index] = run
+        run = run + 1 if not raw_lines[index].strip() else 0
+    for index, raw in enumerate(raw_lines):
         if raw == "\f":
             page_break = True
             continue
@@ -250,7 +257,8 @@ def read_text(text: str, *, name: str = "", kind: str = "txt") -> SourceDocument
             blank += 1
             blocks.append(Line(raw=raw.replace("\t", "    ")))
             continue
-        if _PAGE_NUMBER.match(raw) and blank >= page_gap:
+        wide_gap = blank >= page_gap or (blank > usual and blanks_after[index] > usual)
+        if _PAGE_NUMBER.match(raw) and wide_gap:
             dropped.append(raw.strip())
             page_break = True
             blank = 0

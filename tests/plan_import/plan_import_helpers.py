@@ -41,17 +41,52 @@ def make_province_workbook(path: Path) -> Path:
     tasks.merge_cells("A1:F1")
     tasks["A2"] = "DANH MỤC NHIỆM VỤ GIAO CÁC XÃ NĂM 2026"
     tasks.merge_cells("A2:F2")
-    headers = ("Thời gian hoàn thành", "TT", "Nội dung nhiệm vụ", "Cơ quan phối hợp", "Cơ quan chủ trì", "Ghi chú")
+    headers = (
+        "Thời gian hoàn thành",
+        "TT",
+        "Nội dung nhiệm vụ",
+        "Cơ quan phối hợp",
+        "Cơ quan chủ trì",
+        "Ghi chú",
+    )
     for column, title in enumerate(headers, start=1):
         tasks.cell(row=4, column=column, value=title).font = Font(bold=True)
     rows: list[tuple[Any, ...]] = [
         (None, "I", "Hạ tầng số", None, None, None),
-        (dt.datetime(2026, 6, 30), 1, "Phủ sóng di động 4G tại các thôn vùng sâu", "Các thôn", "Phòng Kinh tế", None),
-        ("31/12/2026", 2, "Kéo cáp quang đến nhà văn hóa các thôn", "Các thôn", None, "Phối hợp doanh nghiệp viễn thông"),
+        (
+            dt.datetime(2026, 6, 30),
+            1,
+            "Phủ sóng di động 4G tại các thôn vùng sâu",
+            "Các thôn",
+            "Phòng Kinh tế",
+            None,
+        ),
+        (
+            "31/12/2026",
+            2,
+            "Kéo cáp quang đến nhà văn hóa các thôn",
+            "Các thôn",
+            None,
+            "Phối hợp doanh nghiệp viễn thông",
+        ),
         ("Quý III năm 2026", 3, "Lắp đặt wifi công cộng tại trụ sở xã", None, None, None),
         (None, "II", "Chính quyền số", None, None, None),
-        ("Thường xuyên", 1, "Duy trì tỷ lệ hồ sơ trực tuyến toàn trình", "Các cơ quan, đơn vị", "Văn phòng HĐND và UBND xã", None),
-        ("Hằng tháng", 2, "Công khai tiến độ giải quyết hồ sơ", None, "Văn phòng HĐND và UBND xã", None),
+        (
+            "Thường xuyên",
+            1,
+            "Duy trì tỷ lệ hồ sơ trực tuyến toàn trình",
+            "Các cơ quan, đơn vị",
+            "Văn phòng HĐND và UBND xã",
+            None,
+        ),
+        (
+            "Hằng tháng",
+            2,
+            "Công khai tiến độ giải quyết hồ sơ",
+            None,
+            "Văn phòng HĐND và UBND xã",
+            None,
+        ),
     ]
     for offset, values in enumerate(rows):
         for column, value in enumerate(values, start=1):
@@ -64,7 +99,9 @@ def make_province_workbook(path: Path) -> Path:
     indicators = book.create_sheet("Chi tieu")
     indicators["A1"] = "CHỈ TIÊU CHUYỂN ĐỔI SỐ CẤP XÃ"
     indicators.merge_cells("A1:F1")
-    for column, title in enumerate(("STT", "Tên chỉ tiêu", "ĐVT", "Chỉ tiêu theo năm", None, "Đơn vị chủ trì"), start=1):
+    for column, title in enumerate(
+        ("STT", "Tên chỉ tiêu", "ĐVT", "Chỉ tiêu theo năm", None, "Đơn vị chủ trì"), start=1
+    ):
         indicators.cell(row=3, column=column, value=title)
     indicators.merge_cells("D3:E3")
     indicators["D4"] = 2030
@@ -85,7 +122,9 @@ def make_province_workbook(path: Path) -> Path:
     return path
 
 
-def fill_template(path: Path, *, tasks: list[tuple[Any, ...]], indicators: list[tuple[Any, ...]]) -> Path:
+def fill_template(
+    path: Path, *, tasks: list[tuple[Any, ...]], indicators: list[tuple[Any, ...]]
+) -> Path:
     """Write rows into a template made by ``write_template`` (header on row 1)."""
     book = load_workbook(path)
     sheet = book["Nhiệm vụ"]

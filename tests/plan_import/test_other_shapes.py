@@ -8,7 +8,6 @@ import datetime as dt
 import importlib.util
 from pathlib import Path
 
-import pytest
 from docx import Document
 from plan_import_helpers import DATA, make_province_workbook
 
@@ -69,7 +68,9 @@ def _check_minh_tan(plan) -> None:
     assert indicators["I.3"].measure_unit is MeasureUnit.INDEX
     assert indicators["II.1"].targets == {2025: "trên 30%", 2030: "≥ 70%"}
     assert indicators["II.2"].measure_unit is MeasureUnit.COUNT
-    assert indicators["II.3"].comparator is Comparator.YESNO and indicators["II.3"].targets == {2030: "x"}
+    assert indicators["II.3"].comparator is Comparator.YESNO and indicators["II.3"].targets == {
+        2030: "x"
+    }
     assert indicators["I.1"].lead_units == ["Văn phòng HĐND và UBND xã"]
     # Reporting deadlines of the organisation part.
     days = [r.day for r in plan.reporting]
@@ -94,7 +95,15 @@ def test_pdf_made_from_the_word_plan_reads_the_same(tmp_path: Path) -> None:
     pdf, word = parse_file(PDF), parse_file(DOCX)
     # Then the tasks, units, time frames and targets are the same as from Word.
     _check_minh_tan(pdf)
-    keys = ("code", "title", "lead_unit", "cooperating_units", "timeframe_text", "deadline", "parent")
+    keys = (
+        "code",
+        "title",
+        "lead_unit",
+        "cooperating_units",
+        "timeframe_text",
+        "deadline",
+        "parent",
+    )
     assert [{k: t.to_json()[k] for k in keys} for t in pdf.tasks] == [
         {k: t.to_json()[k] for k in keys} for t in word.tasks
     ]

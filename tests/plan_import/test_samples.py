@@ -69,7 +69,9 @@ def test_hai_phong_every_numbered_task_of_the_tasks_part(hp, hp_expected):
         parsed = got[task["code"]]
         assert parsed.title == task["title"], task["code"]
         if task["content"] and task["content"] != task["title"]:
-            assert normalize_spaces(parsed.content) == normalize_spaces(task["content"]), task["code"]
+            assert normalize_spaces(parsed.content) == normalize_spaces(task["content"]), task[
+                "code"
+            ]
         parent = next((p["code"] for p in expected if task in p.get("children", [])), None)
         assert parsed.parent == parent, task["code"]
     assert got["1"].is_group and got["3"].is_group and not got["2"].is_group
@@ -128,7 +130,9 @@ def test_hai_phong_38_indicators_with_their_targets(hp, hp_expected):
         want = expected[indicator.code]
         assert indicator.name == want["name"], indicator.code
         assert indicator.unit_label == want["unit"], indicator.code
-        assert {str(y): raw for y, raw in indicator.targets.items()} == want["targets"], indicator.code
+        assert {str(y): raw for y, raw in indicator.targets.items()} == want["targets"], (
+            indicator.code
+        )
         assert indicator.lead_units == want["lead_units"], indicator.code
         assert indicator.cooperating_units == want["cooperating_units"], indicator.code
         assert indicator.group_name == want["group"], indicator.code
@@ -156,7 +160,7 @@ def test_hai_phong_artefacts_are_reported(hp):
     for page in ("2", "3", "4"):
         assert any(f'số trang "{page}"' in m for m in messages), page
     assert any("I.2" in m and "2025, 2030" in m for m in messages)
-    assert sum('lẫn từ cột Thời gian' in m for m in messages) == 3  # rows 7, 10, 13
+    assert sum("lẫn từ cột Thời gian" in m for m in messages) == 3  # rows 7, 10, 13
 
 
 @hai_phong_only
@@ -186,8 +190,12 @@ def test_thuong_hong_full_tree(th, th_expected):
 @thuong_hong_only
 def test_thuong_hong_broken_items_and_gap(th):
     got = {t.code: t for t in th.tasks}
-    assert got["5.5"].content.endswith("Triển khai các nhiệm vụ phục vụ chuyển đổi số, đảm bảo kết nối với Đề án 06.")
-    assert got["7.2"].title.startswith("Hợp tác giữa cơ quan nhà nước và doanh nghiệp: Cơ quan nhà nước phối hợp")
+    assert got["5.5"].content.endswith(
+        "Triển khai các nhiệm vụ phục vụ chuyển đổi số, đảm bảo kết nối với Đề án 06."
+    )
+    assert got["7.2"].title.startswith(
+        "Hợp tác giữa cơ quan nhà nước và doanh nghiệp: Cơ quan nhà nước phối hợp"
+    )
     assert any("không thấy mục 1.5" in w.message for w in th.warnings)
     assert th.title.startswith("Thực hiện Nghị quyết số 57-NQ/TW")
     assert th.parts == ["Mục đích", "Nhiệm vụ và giải pháp", "Tổ chức thực hiện"]

@@ -352,16 +352,17 @@ def text_to_blocks(text: str) -> list[Block]:
 
 
 def blocks_to_text(blocks: Iterable[Block]) -> str:
-    """The editable text of generated blocks (``text_to_blocks`` reads it back)."""
-    lines: list[str] = []
+    """The editable text of generated blocks (``text_to_blocks`` reads it
+    back): a blank line between blocks, the items of a list line by line."""
+    parts: list[str] = []
     for block in blocks:
         if isinstance(block, Heading):
-            lines.append(block.text)
+            parts.append(block.text)
         elif isinstance(block, Paragraph):
-            lines.append((block.lead + " " if block.lead else "") + block.text)
+            parts.append((block.lead + " " if block.lead else "") + block.text)
         elif isinstance(block, BulletList):
-            lines += [f"- {item}" for item in block.items]
-    return "\n".join(lines)
+            parts.append("\n".join(f"- {item}" for item in block.items))
+    return "\n\n".join(parts)
 
 
 # ---------------------------------------------------------------------------

@@ -416,11 +416,15 @@ class ReportsPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addStretch(1)
-        top.addWidget(QLabel(T.KIND))
-        top.addWidget(self.kind_combo)
-        top.addWidget(QLabel(T.PERIOD))
-        top.addWidget(self.period_combo)
         top.addWidget(self.refresh_button)
+        choose = QHBoxLayout()
+        choose.addWidget(QLabel(T.KIND))
+        choose.addWidget(self.kind_combo)
+        choose.addSpacing(12)
+        choose.addWidget(QLabel(T.PERIOD))
+        choose.addWidget(self.period_combo)
+        choose.addSpacing(12)
+        choose.addWidget(self.status_label, 1)
 
         # -- tab 1: narrative ------------------------------------------------------
         self.summary_edit = QLineEdit()
@@ -553,7 +557,7 @@ class ReportsPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.status_label)
+        layout.addLayout(choose)
         layout.addWidget(splitter, 1)
         layout.addLayout(actions)
         self.busy = BusyOverlay(self.tabs, T.LOADING)

@@ -189,7 +189,8 @@ def _wizard(qtbot, request):  # noqa: ANN001, ANN202
 
     db = request.getfixturevalue("db")
     wizard = SetupWizard(db)
-    qtbot.addWidget(wizard)
+    # Not qtbot.addWidget: closing the wizard asks "Thoát thiết lập?" (a modal box).
+    request.addfinalizer(lambda: (wizard.hide(), wizard.deleteLater()))
     wizard.resize(820, 480)
     _settle(qtbot, wizard)
     return wizard
@@ -266,11 +267,6 @@ SCREENS = [
     Screen("12-cai-dat", "ui.pages.settings", _page("settings")),
     Screen("13-nhap-ke-hoach", "ui.plan_import_dialog", _plan_import),
 ]
-
-
-@pytest.fixture(autouse=True)
-def _no_message_boxes(no_modal: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    return no_modal
 
 
 @pytest.mark.parametrize("screen", SCREENS, ids=[s.name for s in SCREENS])

@@ -372,9 +372,9 @@ def _spacing_before(pt: float) -> etree._Element:
     return sp
 
 
-def _rule(width_pt: float, box_pt: float) -> etree._Element:
+def _rule(width_pt: float, box_pt: float, *, before_pt: float = 0) -> etree._Element:
     """An empty paragraph whose top border is a centred rule ``width_pt`` long
-    inside a box ``box_pt`` wide."""
+    inside a box ``box_pt`` wide (``before_pt`` below the text above)."""
     side = max(0.0, (box_pt - width_pt) / 2)
     bdr = etree.Element(W("w:pBdr"))
     top = etree.SubElement(bdr, W("w:top"))
@@ -382,7 +382,10 @@ def _rule(width_pt: float, box_pt: float) -> etree._Element:
     top.set(W("w:sz"), "6")
     top.set(W("w:space"), "1")
     top.set(W("w:color"), "auto")
-    return _para("rule", ppr_extra=[bdr, _ind(left=side, right=side)])
+    extra = [bdr, _ind(left=side, right=side)]
+    if before_pt:
+        extra.append(_spacing_before(before_pt))
+    return _para("rule", ppr_extra=extra)
 
 
 def _table_el(
@@ -685,7 +688,7 @@ def _appendix(appendix: Appendix) -> list[etree._Element]:
         _para("applabel", appendix.label),
         _para("apptitle", title),
         _para("appref", ref),
-        _rule(40 * MM, width),
+        _rule(40 * MM, width, before_pt=3),
         _data_table(appendix.table, geometry.text_width_mm),
     ]
     for note in appendix.notes:

@@ -88,11 +88,14 @@ class CellParagraph(RLParagraph):
 class HRule(Flowable):
     """A centred horizontal rule of a given width (a real PDF line object)."""
 
-    def __init__(self, width: float, *, height: float = 4.0, thickness: float = 0.6) -> None:
+    def __init__(
+        self, width: float, *, height: float = 4.0, thickness: float = 0.6, gap: float = 1.0
+    ) -> None:
         super().__init__()
         self.rule_width = width
         self.height = height
         self.thickness = thickness
+        self.gap = gap  # from the text above to the line
         self._avail = width
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
@@ -101,7 +104,7 @@ class HRule(Flowable):
 
     def draw(self) -> None:
         x0 = (self._avail - self.rule_width) / 2
-        y = self.height - self.thickness / 2 - 1.0
+        y = self.height - self.thickness / 2 - self.gap
         self.canv.setLineWidth(self.thickness)
         self.canv.setStrokeColor(colors.black)
         self.canv.line(x0, y, x0 + self.rule_width, y)
@@ -422,7 +425,8 @@ def _table(spec: TableSpec, avail: float, st: _Styles, *, notes: list[str] | Non
         r = len(rows)
         if isinstance(data, GroupRow):
             rows.append(
-                [_cp(data.label, group_label), _cp(data.text, group_text)] + [""] * (len(widths) - 2)
+                [_cp(data.label, group_label), _cp(data.text, group_text)]
+                + [""] * (len(widths) - 2)
             )
             commands.append(("SPAN", (1, r), (-1, r)))
             commands.append(("NOSPLIT", (0, r), (-1, r + 1)))  # keep with its first row
@@ -461,7 +465,7 @@ def _appendix(appendix: Appendix, st: _Styles) -> list[Flowable]:
         _p(appendix.label, st.appendix_label),
         RLParagraph("<br/>".join(_markup(x) for x in title_lines), st.appendix_title),
         RLParagraph("<br/>".join(_markup(x) for x in ref_lines), st.appendix_ref),
-        HRule(40 * MM),
+        HRule(40 * MM, height=7, gap=4),
         Spacer(1, 6),
     ]
     out.append(_table(appendix.table, width, st, notes=appendix.notes))

@@ -12,10 +12,46 @@ import pytest
 from sqlalchemy import select
 
 from models.enums import DocumentStatus
-from models.schema import DocumentFile, IssuedDocument
-from tests.ui.cycle_ui import make_ctx
+from models.schema import DocumentFile, IssuedDocument, User
 
 PERIOD = "2026-10"
+
+
+def make_ctx(db: Any, username: str, period_code: str) -> Any:
+    """An ``AppContext`` signed in as ``username``."""
+    from ui.context import AppContext, load_commune, load_user
+
+    with db.session() as s:
+        user_id = s.scalar(select(User.id).where(User.username == username))
+        user = load_user(s, user_id)
+        commune = load_commune(s)
+    return AppContext(db, user, commune=commune, period_code=period_code)
+
+
+@pytest.fixture(autouse=True)
+def _synchronous_worker(qapp: Any) -> Any:
+    from ui import worker
+
+    worker.set_synchronous(True)
+    yield
+    worker.set_synchronous(False)
+    assert worker.wait_for_all(10)
+
+
+@pytest.fixture
+def no_modal(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Record message boxes instead of showing them (they would block)."""
+    from ui import dialogs
+
+    shown: list[tuple[str, str]] = []
+    for kind in ("info", "warn", "error"):
+        monkeypatch.setattr(
+            dialogs, kind, lambda _p, text, _k=kind, **_kw: shown.append((_k, text))
+        )
+    monkeypatch.setattr(
+        dialogs, "confirm", lambda _p, _title, text, **_k: shown.append(("confirm", text)) or True
+    )
+    return shown
 
 
 @pytest.fixture

@@ -100,10 +100,21 @@ def quick_check(path: Path) -> str | None:
     return "; ".join(str(r[0]) for r in rows[:3])
 
 
+_NEW_ALLOWED: set[Path] = set()
+
+
+def allow_new_database(path: Path) -> None:
+    """The user chose to start a new database where the old one is missing
+    (this process only; the old backups stay where they are)."""
+    _NEW_ALLOWED.add(Path(path).resolve())
+
+
 def check_file(path: Path) -> None:
     """Raise ``HealthError`` when the file is damaged, or gone while backups exist."""
     path.with_name(path.name + ".restore-tmp").unlink(missing_ok=True)  # an interrupted restore
     if not path.exists() or path.stat().st_size == 0:
+        if path.resolve() in _NEW_ALLOWED:
+            return
         backup = latest_good_backup(path)
         if backup is not None:
             raise HealthError(
@@ -159,4 +170,12 @@ def after_open(db: Any, *, actor: Any | None = None) -> list[str]:
     return []
 
 
-__all__ = ["HealthError", "StartupCheck", "after_open", "check_file", "quick_check", "startup_check"]
+__all__ = [
+    "HealthError",
+    "StartupCheck",
+    "after_open",
+    "allow_new_database",
+    "check_file",
+    "quick_check",
+    "startup_check",
+]

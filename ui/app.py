@@ -254,9 +254,18 @@ def inspect_database(db: Database) -> OpenedDatabase:
 def open_and_inspect(target: str | None) -> OpenedDatabase:
     """Worker: open (and migrate) the database and look at what it holds."""
     from models.db import open_database
+    from models.health import after_open, startup_check
 
-    db = open_database(target)
+    check = startup_check(target)  # HealthError: damaged/missing file; lock or read-only
     try:
+        db = open_database(target, read_only=check.read_only)
+    except Exception:
+        if check.lock is not None:
+            check.lock.release()
+        raise
+    db.info["instance_lock"] = check.lock  # released by db.close()
+    try:
+        db.info["startup_messages"] = check.messages + after_open(db)
         return inspect_database(db)
     except Exception:
         db.close()
@@ -301,6 +310,16 @@ class AppController(QObject):
 
     def _on_open_failed(self, exc: BaseException) -> None:
         self._close_splash()
+        from models.health import HealthError
+
+        if isinstance(exc, HealthError):  # damaged or missing file: offer a backup
+            from ui.recovery_dialog import Outcome, offer_recovery
+
+            if offer_recovery(exc) is not Outcome.QUIT:
+                self.start()
+                return
+            self._quit(exc.exit_code)
+            return
         if isinstance(exc, DatabaseError):
             dialogs.error(None, exc.message + T.DB_ERROR_HINT, title=T.DB_ERROR_TITLE)
             self._quit(exc.exit_code)
@@ -311,6 +330,8 @@ class AppController(QObject):
     def _on_opened(self, opened: OpenedDatabase) -> None:
         self.opened = opened
         self.db = opened.db
+        for message in opened.db.info.get("startup_messages", []):  # busy copy, backup failed
+            dialogs.warn(None, message)
         if not opened.has_commune and not opened.has_users:
             self._close_splash()
             self.show_wizard()

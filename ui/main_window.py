@@ -217,6 +217,9 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._on_nav_row)
         self.resize(1280, 800)
         self._restore_state()
+        from ui.idle_lock import install_idle_lock
+
+        self.idle_lock = install_idle_lock(self, ctx)  # asks the password again after idling
 
     # -- identity -----------------------------------------------------------------
     def _title(self) -> str:

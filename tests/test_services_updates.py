@@ -303,3 +303,15 @@ def test_store_evidence_same_content_stored_once(tmp_path: Path):
     assert first.created and not second.created
     assert first.stored_name == second.stored_name
     assert [p.name for p in store.rglob("*") if p.is_file()] == [first.stored_name.split("/")[1]]
+
+
+def test_completeness_of_a_period_nobody_opened_yet(db, small):
+    with db.session() as s:
+        rows = svc.completeness(s, "2026-12", today=dt.date(2027, 1, 20))
+        assert s.scalars(select(Period).where(Period.code == "2026-12")).all() == []
+    assert [(c.unit_code, c.tasks_updated, c.state) for c in rows] == [
+        ("VHXH", 0, svc.SubmissionState.MISSING),
+        ("KT", 0, svc.SubmissionState.MISSING),
+        ("CA", 0, svc.SubmissionState.MISSING),
+    ]
+    assert rows[0].deadline == dt.date(2027, 1, 15) and rows[0].days_late == 5

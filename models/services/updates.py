@@ -60,7 +60,7 @@ from models.errors import (
     PermissionDenied,
 )
 from models.numbers import format_number, parse_date_vi, parse_number, parse_yes_no
-from models.periods import submission_deadline
+from models.periods import parse_period_code, period_bounds, submission_deadline
 from models.permissions import SYSTEM, Permission, allowed
 from models.rules import evaluate
 from models.schema import (
@@ -75,7 +75,13 @@ from models.schema import (
     UnitSubmission,
     User,
 )
-from models.services.periods import check_open, get_period, label_of, local_commune_or_none
+from models.services.periods import (
+    check_open,
+    convention_of,
+    get_period,
+    label_of,
+    local_commune_or_none,
+)
 from models.services.status import indicator_states, task_states
 from models.textutil import normalize_spaces
 
@@ -974,6 +980,16 @@ class UnitCompleteness:
     days_late: int  # after the deadline (submitted late, or still missing as of today)
 
 
+def _unsaved_period(session: Session, period_code: str) -> Period:
+    """A period not in the database yet, with its bounds (never added)."""
+    ref = parse_period_code(period_code)
+    start, end = period_bounds(ref, convention_of(session))
+    return Period(
+        id=None, code=ref.code, kind=ref.kind, year=ref.year, number=ref.number,
+        start_date=start, end_date=end, locked=False,
+    )
+
+
 def _local_date(instant: dt.datetime) -> dt.date:
     """The calendar day of an instant on this computer's clock (Vietnam time)."""
     return instant.astimezone().date()
@@ -987,9 +1003,13 @@ def completeness(
     Units listed: active, counted in completeness (``Unit.reports``), and
     leading at least one reportable task or indicator of the active plan.
     A submission on or before the deadline day (local time) is on time.
+    A period not in the database yet lists every unit as not submitted.
     """
     today = today or dt.date.today()
-    period = get_period(session, period_code)
+    try:
+        period = get_period(session, period_code)
+    except NotFoundError:
+        period = _unsaved_period(session, period_code)  # nobody reported yet
     commune = local_commune_or_none(session)
     deadline = submission_deadline(
         period.end_date, commune.unit_deadline_day if commune is not None else 15

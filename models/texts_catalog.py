@@ -100,7 +100,6 @@ PASSWORD_MISMATCH = "Hai lần nhập mật khẩu không giống nhau."
 USER_NOT_FOUND = "Không tìm thấy tài khoản."
 USER_SELF_DEACTIVATE = "Không thể tự khóa tài khoản đang đăng nhập."
 USER_LAST_ADMIN = "Phải còn ít nhất một tài khoản quản trị đang hoạt động."
-PASSWORD_RESET_SUMMARY = "Đặt lại mật khẩu tài khoản {username}"
 
 COMMUNE_ALREADY_SET = "Cơ sở dữ liệu này đã được thiết lập cho {name}; không thiết lập lại được."
 COMMUNE_NOT_SET = "Cơ sở dữ liệu chưa được thiết lập xã/phường."

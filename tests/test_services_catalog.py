@@ -13,7 +13,7 @@ from models import auth, geo
 from models.audit import Actor
 from models.db import Database, open_database
 from models.enums import AuditAction, Role, SigningAuthority, UnitKind
-from models.errors import InputError
+from models.errors import InputError, PermissionDenied
 from models.schema import AuditEntry, Commune, Plan, Signer, Task, Unit, User
 from models.services import catalog, settings, setup
 
@@ -208,7 +208,11 @@ def test_accounts(commune_db: Database) -> None:
             catalog.set_user_active(s, admin.id, False, acting_user_id=staff.id)
         with pytest.raises(InputError, match="ít nhất một tài khoản quản trị"):
             catalog.update_user(s, admin.id, full_name="Quản trị", role=Role.OFFICER, unit_id=None)
-        catalog.reset_password(s, staff.id, new_password="moi12345", password_repeat="moi12345")
+        with pytest.raises(PermissionDenied):
+            catalog.reset_password(s, staff.id, new_password="moi12345", by=staff)
+        catalog.reset_password(
+            s, staff.id, new_password="moi12345", password_repeat="moi12345", by=admin
+        )
         catalog.set_user_active(s, staff.id, False, acting_user_id=admin.id)
     with commune_db.session() as s:
         staff = s.scalar(select(User).where(User.username == "vhxh"))

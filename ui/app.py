@@ -104,7 +104,12 @@ def apply_look(app: QApplication, *, font_pt: int | None = None) -> None:
 
 
 def configure_application(app: QApplication) -> None:
-    """Names (for QSettings), Vietnamese translator and locale, look. Idempotent."""
+    """Names (for QSettings), Vietnamese translator and locale, look. Idempotent:
+    the style and style sheet are set once (changing them under live widgets
+    can crash Qt)."""
+    if app.property("nq57_configured"):
+        return
+    app.setProperty("nq57_configured", True)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName(APP_AUTHOR)
     QApplication.setApplicationDisplayName(APP_DISPLAY_NAME)

@@ -30,70 +30,26 @@ from models.periods import (
     parse_period_code,
     period_label,
 )
+from models.permissions import Permission, allowed
 from models.schema import Commune, Period, User
 
 # --- Permissions -------------------------------------------------------------
-VIEW = "view"
-EDIT_PLAN = "plan.edit"  # tasks, indicators, plan import
-EDIT_UPDATES = "updates.edit"  # unit-scoped: progress, values, evidence
-SUBMIT_UNIT = "updates.submit"  # unit-scoped: declare the unit's report complete
-LOCK_PERIOD = "period.lock"
-ISSUE_REPORT = "report.issue"
-APPROVE = "report.approve"
-EXPORT_BUNDLE = "bundle.export"
-IMPORT_BUNDLE = "bundle.import"
-EDIT_CATALOG = "catalog.edit"
-MANAGE_USERS = "users.manage"
-EDIT_SETTINGS = "settings.edit"
-VIEW_AUDIT = "audit.view"
-BACKUP = "backup"
-
-ALL_PERMISSIONS = frozenset(
-    {
-        VIEW,
-        EDIT_PLAN,
-        EDIT_UPDATES,
-        SUBMIT_UNIT,
-        LOCK_PERIOD,
-        ISSUE_REPORT,
-        APPROVE,
-        EXPORT_BUNDLE,
-        IMPORT_BUNDLE,
-        EDIT_CATALOG,
-        MANAGE_USERS,
-        EDIT_SETTINGS,
-        VIEW_AUDIT,
-        BACKUP,
-    }
-)
-UNIT_SCOPED = frozenset({EDIT_UPDATES, SUBMIT_UNIT})
-ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
-    Role.ADMIN: ALL_PERMISSIONS,
-    Role.OFFICER: ALL_PERMISSIONS - {MANAGE_USERS},
-    Role.LEADER: frozenset({VIEW, APPROVE, VIEW_AUDIT}),
-    Role.UNIT_STAFF: frozenset({VIEW, EDIT_UPDATES, SUBMIT_UNIT}),
-}
-
-
-def role_allows(
-    role: Role, permission: str, *, own_unit_id: int | None, unit_id: int | None = None
-) -> bool:
-    """The one permission rule of the program.
-
-    Administrators may do everything; compiling officers everything but
-    managing accounts; leaders read everything, approve and read the audit
-    log; unit staff read and edit/submit the updates of their own unit only
-    (``unit_id`` names the unit concerned; without it the question is "for
-    some unit", which for unit staff means their own).
-    """
-    allowed = ROLE_PERMISSIONS.get(role, frozenset())
-    if permission not in allowed:
-        return False
-    if role is Role.UNIT_STAFF and permission in UNIT_SCOPED:
-        if own_unit_id is None:
-            return False
-        return unit_id is None or unit_id == own_unit_id
-    return True
+# The rule itself lives in ``models.permissions`` (shared with the services);
+# these names are what pages pass to ``AppContext.can``.
+VIEW = Permission.VIEW.value
+EDIT_PLAN = Permission.EDIT_PLAN.value  # tasks, indicators, plan import
+EDIT_UPDATES = Permission.EDIT_UNIT_DATA.value  # unit-scoped: progress, values, evidence
+SUBMIT_UNIT = Permission.SUBMIT_UNIT.value  # unit-scoped
+LOCK_PERIOD = Permission.LOCK_PERIOD.value
+ISSUE_REPORT = Permission.ISSUE_REPORT.value
+APPROVE = Permission.APPROVE.value
+EXPORT_BUNDLE = Permission.EXPORT_BUNDLE.value
+IMPORT_BUNDLE = Permission.IMPORT_BUNDLE.value
+EDIT_CATALOG = Permission.MANAGE_CATALOG.value
+MANAGE_USERS = Permission.MANAGE_USERS.value
+EDIT_SETTINGS = Permission.EDIT_SETTINGS.value
+VIEW_AUDIT = Permission.VIEW_AUDIT.value
+BACKUP = Permission.BACKUP.value
 
 
 # --- Snapshots ---------------------------------------------------------------
@@ -293,10 +249,9 @@ class AppContext(QObject):
         return self.commune.period_convention if self.commune else PeriodConvention.CALENDAR
 
     def can(self, permission: str, *, unit_id: int | None = None) -> bool:
-        """Whether the signed-in user may do ``permission`` (see ``role_allows``)."""
-        return role_allows(
-            self.user.role, permission, own_unit_id=self.user.unit_id, unit_id=unit_id
-        )
+        """Whether the signed-in user may do ``permission`` (for ``unit_id`` when
+        unit-scoped); the rule is ``models.permissions.allowed``."""
+        return allowed(self.user, permission, unit_id=unit_id)
 
     # -- database -----------------------------------------------------------------
     def session(self) -> Session:

@@ -147,7 +147,25 @@ def file_dialog(
     dialog.setLabelText(
         QFileDialog.DialogLabel.Accept, T.SAVE if save else (T.CHOOSE if folder else T.OPEN)
     )
+    _readable_layout(dialog)
     return dialog
+
+
+def _readable_layout(dialog: QFileDialog) -> None:
+    """Detail view with columns wide enough for Vietnamese headers and dates."""
+    from PySide6.QtWidgets import QSplitter, QTreeView
+
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    dialog.resize(920, 580)
+    char = dialog.fontMetrics().averageCharWidth()
+    tree = dialog.findChild(QTreeView, "treeView")
+    if tree is not None:
+        header = tree.header()
+        for column, chars in ((0, 30), (1, 10), (2, 11), (3, 19)):
+            header.resizeSection(column, chars * char + 24)
+    splitter = dialog.findChild(QSplitter, "splitter")
+    if splitter is not None:
+        splitter.setSizes([22 * char, 900])
 
 
 def ask_open_file(

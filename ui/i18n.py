@@ -1,15 +1,19 @@
 """Vietnamese for the strings Qt itself shows (Qt ships no Vietnamese translation).
 
-``VietnameseQtTranslator`` answers ``QCoreApplication.translate`` for Qt's
-own contexts: standard buttons (``QPlatformTheme``), message boxes, the
-non-native file dialog and its model, wizards, text context menus, progress
-and input dialogs, and the basics of the print dialogs. Source strings were
-taken from Qt 6's own catalogue (``qtbase_*.ts``); both the ``&`` accelerator
-forms and the plain ones are listed where Qt versions differ.
+``CATALOG`` maps Qt's own contexts to {English source: Vietnamese}: standard
+buttons (``QPlatformTheme``), message boxes, the non-native file dialog and
+its model, wizards, text context menus, progress and input dialogs, and the
+basics of the print dialogs. Source strings were taken from Qt 6's own
+catalogue (``qtbase_*.ts``); both the ``&`` accelerator forms and the plain
+ones are listed where Qt versions differ.
 
-``install(app)`` installs it and sets the Vietnamese default locale. Call on
-the UI thread, once, before creating widgets. ``missing`` records every
-string of a covered context that had no entry (tests assert it stays empty).
+``install(app)`` compiles the catalogue into Qt's binary ``.qm`` format in
+memory (``build_qm``), loads it into a plain ``QTranslator`` and sets the
+Vietnamese default locale. A Python subclass overriding
+``QTranslator.translate`` is deliberately not used: PySide6 drops a
+reference to ``None`` on every call Qt makes without a disambiguation, which
+crashes the interpreter after a few thousand translations. Call on the UI
+thread, once, before creating widgets.
 """
 
 from __future__ import annotations
@@ -314,60 +318,85 @@ CATALOG: dict[str, dict[str, str]] = {
     **_MISC,
 }
 
-# Contexts Qt asks about that need no Vietnamese (e.g. key names on the
-# keyboard, layout direction) are simply not covered.
-_IGNORED_SOURCES = {"QT_LAYOUT_DIRECTION"}
+# ---------------------------------------------------------------------------
+# Qt's .qm format (qtranslator.cpp): magic, then sections tag(1) + length(4, BE).
+# "Hashes" holds (ELF hash of source+comment, offset into "Messages") pairs
+# sorted by hash; a message is a list of tagged fields ending with Tag_End.
+# ---------------------------------------------------------------------------
+
+QM_MAGIC = bytes(
+    [0x3C, 0xB8, 0x64, 0x18, 0xCA, 0xEF, 0x9C, 0x95, 0xCD, 0x21, 0x1C, 0xBF, 0x60, 0xA1, 0xBD, 0xDD]
+)
+_TAG_HASHES = 0x42
+_TAG_MESSAGES = 0x69
+_TAG_LANGUAGE = 0xA7
+_TAG_END = 1
+_TAG_TRANSLATION = 3
+_TAG_SOURCE = 6
+_TAG_CONTEXT = 7
 
 
-class VietnameseQtTranslator(QTranslator):
-    """Answers Qt's own English strings in Vietnamese (UI thread)."""
-
-    def __init__(self, parent: QCoreApplication | None = None) -> None:
-        super().__init__(parent)
-        self.missing: set[tuple[str, str]] = set()
-
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
-        return False
-
-    def language(self) -> str:
-        return "vi"
-
-    def translate(  # noqa: D401 - Qt override
-        self,
-        context: str,
-        source_text: str,
-        disambiguation: str | None = None,
-        n: int = -1,
-    ) -> str | None:
-        """The Vietnamese text, or None (Qt keeps its own) when not covered.
-
-        None matters: an empty string would be taken as the translation.
-        """
-        table = CATALOG.get(context)
-        if table is None or source_text in _IGNORED_SOURCES:
-            return None
-        text = table.get(source_text)
-        if text is None:
-            self.missing.add((context, source_text))
-        return text
+def elf_hash(data: bytes) -> int:
+    """The hash Qt's translator files index messages by (source + comment)."""
+    h = 0
+    for byte in data:
+        h = ((h << 4) + byte) & 0xFFFFFFFF
+        g = h & 0xF0000000
+        if g:
+            h ^= g >> 24
+        h &= ~g & 0xFFFFFFFF
+    return h or 1
 
 
-_installed: VietnameseQtTranslator | None = None
+def _block(tag: int, payload: bytes) -> bytes:
+    return bytes([tag]) + len(payload).to_bytes(4, "big") + payload
+
+
+def build_qm(catalog: dict[str, dict[str, str]], *, language: str = "vi") -> bytes:
+    """A ``.qm`` file (as bytes) translating ``catalog`` (context -> source -> text)."""
+    messages = bytearray()
+    index: list[tuple[int, int]] = []
+    for context, table in catalog.items():
+        ctx = context.encode("utf-8")
+        for source, text in table.items():
+            src = source.encode("utf-8")
+            tr = text.encode("utf-16-be")
+            index.append((elf_hash(src), len(messages)))
+            messages += bytes([_TAG_TRANSLATION]) + len(tr).to_bytes(4, "big") + tr
+            messages += bytes([_TAG_SOURCE]) + len(src).to_bytes(4, "big") + src
+            messages += bytes([_TAG_CONTEXT]) + len(ctx).to_bytes(4, "big") + ctx
+            messages += bytes([_TAG_END])
+    index.sort()
+    hashes = b"".join(h.to_bytes(4, "big") + o.to_bytes(4, "big") for h, o in index)
+    return (
+        QM_MAGIC
+        + _block(_TAG_HASHES, hashes)
+        + _block(_TAG_MESSAGES, bytes(messages))
+        + _block(_TAG_LANGUAGE, language.encode("ascii"))
+    )
+
+
+_installed: QTranslator | None = None
+_qm_data: bytes | None = None  # Qt reads the loaded data in place: keep it alive
 
 
 def vietnamese_locale() -> QLocale:
     return QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
 
 
-def install(app: QCoreApplication) -> VietnameseQtTranslator:
+def install(app: QCoreApplication) -> QTranslator:
     """Install the translator (idempotent) and make Vietnamese the default locale."""
-    global _installed
+    global _installed, _qm_data
     QLocale.setDefault(vietnamese_locale())
     if _installed is None:
-        _installed = VietnameseQtTranslator(app)
-        app.installTranslator(_installed)
+        _qm_data = build_qm(CATALOG)
+        translator = QTranslator(app)
+        if not translator.load(_qm_data):
+            raise RuntimeError("the Vietnamese Qt catalogue could not be loaded")
+        app.installTranslator(translator)
+        _installed = translator
     return _installed
 
 
-def installed() -> VietnameseQtTranslator | None:
+def installed() -> QTranslator | None:
     return _installed

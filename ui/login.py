@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import auth, texts_catalog
+from models import auth
 from models.audit import Actor
 from models.db import Database
-from models.errors import AppError, InputError, PermissionDenied
+from models.errors import AppError, PermissionDenied
 from models.schema import User
 from ui import worker
 from ui.texts import common as T
@@ -172,16 +172,14 @@ class LoginDialog(QDialog):
 
 
 def _change_password(db: Database, user_id: int, password: str, repeat: str) -> None:
-    if password != repeat:
-        raise InputError(texts_catalog.PASSWORD_MISMATCH, field="password_repeat")
-    auth.validate_password(password)
+    """Set the new password chosen after an administrator's reset (logged)."""
     with db.session() as s, s.begin():
         user = s.get(User, user_id)
-        if user is None:
-            raise AppError(texts_catalog.USER_NOT_FOUND)
-        s.info["actor"] = Actor(user.id, user.username)
-        user.password_hash = auth.hash_password(password)
-        user.must_change_password = False
+        if user is not None:
+            s.info["actor"] = Actor(user.id, user.username)
+        auth.change_password(
+            s, user_id=user_id, old_password=None, new_password=password, repeat=repeat
+        )
 
 
 class ChangePasswordDialog(QDialog):

@@ -19,6 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
@@ -75,13 +76,18 @@ def _focus_and_select(widget: QWidget) -> None:
 class _Page(QWizardPage):
     """A page with an in-place error message under its content."""
 
-    def __init__(self, title: str, subtitle: str) -> None:
+    def __init__(self, title: str, subtitle: str, hint: str = "") -> None:
         super().__init__()
         self.setTitle(title)
         self.setSubTitle(subtitle)
         self.body = QVBoxLayout()
         self.error = ErrorLabel()
         outer = QVBoxLayout(self)
+        if hint:
+            label = QLabel(hint)
+            label.setWordWrap(True)
+            label.setStyleSheet("color: #44546a;")
+            outer.addWidget(label)
         outer.addLayout(self.body, 1)
         outer.addWidget(self.error)
 
@@ -238,7 +244,7 @@ class CommunePage(_Page):
 
 class AgencyPage(_Page):
     def __init__(self) -> None:
-        super().__init__(T.AGENCY_TITLE, T.AGENCY_SUBTITLE)
+        super().__init__(T.AGENCY_TITLE, T.AGENCY_SUBTITLE, T.AGENCY_HINT)
         self._prefilled_for: int | None = None
         self.line1 = QLineEdit()
         self.line2 = QLineEdit()
@@ -257,7 +263,8 @@ class AgencyPage(_Page):
             spin.setValue(value)
             spin.setPrefix(T.DAY_PREFIX)
             spin.setSuffix(T.DAY_SUFFIX)
-            spin.setMinimumWidth(200)
+            spin.setMinimumWidth(220)
+            spin.setMaximumWidth(280)
         for name, w in (
             ("agency_line1", self.line1),
             ("agency_line2", self.line2),
@@ -361,8 +368,8 @@ class _TablePage(_Page):
     columns: list[Column]
     stretch_key: str = ""
 
-    def __init__(self, title: str, subtitle: str) -> None:
-        super().__init__(title, subtitle)
+    def __init__(self, title: str, subtitle: str, hint: str = "") -> None:
+        super().__init__(title, subtitle, hint)
         self.model = self.make_model()
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -402,6 +409,17 @@ class _TablePage(_Page):
         self.down_button.clicked.connect(lambda: self.move_row(1))
         self.body.addWidget(self.table, 1)
         self.body.addLayout(buttons)
+        for signal in (self.model.dataChanged, self.model.rowsInserted, self.model.rowsRemoved):
+            signal.connect(self._edited)
+
+    def _edited(self, *args: object) -> None:
+        """Any edit clears the previous complaint (it is checked again on Next)."""
+        roles = args[2] if len(args) > 2 else None
+        if roles == [Qt.ItemDataRole.BackgroundRole]:
+            return  # the error tint itself
+        if self.error.isVisible():
+            self.error.clear_message()
+            self.model.mark_error_row(None)
 
     def make_model(self) -> RowsModel:
         return RowsModel(self.columns)
@@ -453,7 +471,7 @@ class _TablePage(_Page):
         for w in (editor, focus):
             if w is not None and w is not self.table and self.table.isAncestorOf(w):
                 self.table.commitData(w)
-                self.table.closeEditor(w, QAbstractItemView.EndEditHint.NoHint)
+                self.table.closeEditor(w, QAbstractItemDelegate.EndEditHint.NoHint)
                 break
 
 
@@ -469,7 +487,7 @@ class UnitsPage(_TablePage):
     stretch_key = "name"
 
     def __init__(self) -> None:
-        super().__init__(T.UNITS_TITLE, T.UNITS_SUBTITLE)
+        super().__init__(T.UNITS_TITLE, T.UNITS_SUBTITLE, T.UNITS_HINT)
         self.table.setObjectName("units_table")
         self._prefilled_for: int | None = None
         self.drafting = QComboBox()
@@ -588,7 +606,7 @@ class SignersPage(_TablePage):
     stretch_key = "full_name"
 
     def __init__(self) -> None:
-        super().__init__(T.SIGNERS_TITLE, T.SIGNERS_SUBTITLE)
+        super().__init__(T.SIGNERS_TITLE, T.SIGNERS_SUBTITLE, T.SIGNERS_HINT)
         self.table.setObjectName("signers_table")
         self.model.beginResetModel()
         self.model.rows = [
@@ -653,7 +671,7 @@ class RecipientsPage(_TablePage):
     stretch_key = "short_name"
 
     def __init__(self) -> None:
-        super().__init__(T.RECIPIENTS_TITLE, T.RECIPIENTS_SUBTITLE)
+        super().__init__(T.RECIPIENTS_TITLE, T.RECIPIENTS_SUBTITLE, T.RECIPIENTS_HINT)
         self.table.setObjectName("recipients_table")
         self._prefilled_for: int | None = None
 
@@ -834,7 +852,7 @@ class SetupWizard(QWizard):
         ):
             self.setPage(page_id, page)
         self.setStartId(self.PAGE_INTRO)
-        self.resize(860, 640)
+        self.resize(900, 700)
 
     # -- collected input ---------------------------------------------------------
     def setup_inputs(self) -> dict[str, Any]:
@@ -870,6 +888,9 @@ class SetupWizard(QWizard):
             super().accept()
             return
         if self._busy:
+            return
+        # QWizard validates the last page in done(), i.e. after accept(): check first.
+        if not self.validateCurrentPage():
             return
         page = self.currentPage()
         self._set_busy(True)

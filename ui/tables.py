@@ -160,7 +160,11 @@ class RowsModel(QAbstractTableModel):
         for r in {old, row} - {None}:
             assert r is not None
             if 0 <= r < len(self.rows):
-                self.dataChanged.emit(self.index(r, 0), self.index(r, len(self.columns) - 1))
+                self.dataChanged.emit(
+                    self.index(r, 0),
+                    self.index(r, len(self.columns) - 1),
+                    [Qt.ItemDataRole.BackgroundRole],
+                )
 
 
 class RecordsModel(QAbstractTableModel):

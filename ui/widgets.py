@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QHeaderView,
     QLabel,
@@ -214,7 +215,7 @@ class EnterMovesDownFilter(QObject):
             editor = view.indexWidget(current) or view.focusWidget()
             if editor is not None:
                 view.commitData(editor)
-                view.closeEditor(editor, QAbstractItemView.EndEditHint.NoHint)
+                view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
         below = current.sibling(current.row() + 1, current.column())
         if below.isValid():
             view.setCurrentIndex(below)

@@ -23,9 +23,9 @@ from dataclasses import dataclass, replace
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models import audit, auth
+from models import auth
 from models import texts_catalog as T
-from models.enums import AuditAction, PeriodConvention, Role, SigningAuthority, UnitKind
+from models.enums import PeriodConvention, Role, SigningAuthority, UnitKind
 from models.errors import InputError, NotFoundError
 from models.schema import (
     Commune,
@@ -724,24 +724,19 @@ def update_user(
 
 
 def reset_password(
-    session: Session, user_id: int, *, new_password: str, password_repeat: str | None = None
+    session: Session,
+    user_id: int,
+    *,
+    new_password: str,
+    by: object | None,
+    password_repeat: str | None = None,
 ) -> User:
-    """Set a new password (the user must change it at next sign-in); logged."""
-    user = _get_user(session, user_id)
+    """An administrator (``by``) sets a new password; the user must change it
+    at next sign-in. Delegates to ``models.auth.reset_password`` (logged)."""
+    _get_user(session, user_id)
     if password_repeat is not None and new_password != password_repeat:
         raise InputError(T.PASSWORD_MISMATCH, field="password_repeat")
-    auth.validate_password(new_password)
-    user.password_hash = auth.hash_password(new_password)
-    user.must_change_password = True
-    user.failed_logins = 0
-    user.locked_until = None
-    audit.log_event(
-        session,
-        AuditAction.PASSWORD_RESET,
-        summary=T.PASSWORD_RESET_SUMMARY.format(username=user.username),
-        entity="user_account",
-        entity_uuid=user.uuid,
-    )
+    user = auth.reset_password(session, user_id=user_id, new_password=new_password, by=by)
     session.flush()
     return user
 

@@ -38,8 +38,9 @@ NOT_SELECTED = "Chưa chọn xã, phường."
 COMMUNE_REQUIRED = "Hãy chọn một xã, phường trong danh sách."
 
 AGENCY_TITLE = "Tên cơ quan và quy định báo cáo"
-AGENCY_SUBTITLE = (
-    "Các dòng này in ở góc trái trên cùng của báo cáo (Nghị định 30/2020). "
+AGENCY_SUBTITLE = "Tên cơ quan in trên báo cáo và hạn báo cáo hằng tháng."
+AGENCY_HINT = (
+    "Các dòng tên cơ quan in ở góc trái trên cùng của báo cáo (Nghị định 30/2020). "
     "Đã điền sẵn theo tên chính thức; sửa nếu cần."
 )
 AGENCY_LINE1 = "Dòng 1 tên cơ quan:"
@@ -64,10 +65,11 @@ PREVIEW_HTML = (
 )
 
 UNITS_TITLE = "Các đơn vị"
-UNITS_SUBTITLE = (
-    "Đơn vị chủ trì, phối hợp thực hiện nhiệm vụ và báo cáo hằng tháng. Danh sách "
-    "gợi ý theo tổ chức cấp xã từ ngày 01/7/2025; sửa, thêm hoặc xóa cho đúng với "
-    'xã, phường của bạn. Mã đơn vị ngắn, viết hoa (dùng ở dòng "Lưu: VT, VHXH.").'
+UNITS_SUBTITLE = "Các đơn vị chủ trì, phối hợp thực hiện nhiệm vụ và báo cáo hằng tháng."
+UNITS_HINT = (
+    "Danh sách gợi ý theo tổ chức cấp xã từ ngày 01/7/2025; sửa, thêm hoặc xóa cho đúng "
+    'với xã, phường của bạn. Mã đơn vị ngắn, viết hoa (dùng ở dòng "Lưu: VT, VHXH."). '
+    "Bấm đúp vào ô để sửa; Enter để xuống ô dưới."
 )
 COL_CODE = "Mã"
 COL_UNIT_NAME = "Tên đơn vị"
@@ -81,9 +83,11 @@ DRAFTING_UNIT_NONE = "(không ghi)"
 NEW_UNIT_NAME = ""
 
 SIGNERS_TITLE = "Người ký báo cáo"
-SIGNERS_SUBTITLE = (
+SIGNERS_SUBTITLE = "Người ký báo cáo của Ủy ban nhân dân."
+SIGNERS_HINT = (
     'Chủ tịch ký "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"; Phó Chủ tịch ký thay '
-    '"KT. CHỦ TỊCH / PHÓ CHỦ TỊCH". Nhập họ và tên; xóa dòng không dùng.'
+    '"KT. CHỦ TỊCH / PHÓ CHỦ TỊCH". Nhập họ và tên; xóa dòng không dùng. '
+    "Người ký mặc định được chọn sẵn khi lập báo cáo."
 )
 COL_FULL_NAME = "Họ và tên"
 COL_AUTHORITY = "Thẩm quyền"
@@ -92,9 +96,10 @@ COL_ON_BEHALF = "Ký thay cho"
 COL_DEFAULT = "Mặc định"
 
 RECIPIENTS_TITLE = "Nơi nhận báo cáo"
-RECIPIENTS_SUBTITLE = (
-    'Cơ quan cấp trên đứng ở dòng "Kính gửi"; các nơi khác ghi ở phần "Nơi nhận". '
-    "Khi lập báo cáo có thể chọn lại."
+RECIPIENTS_SUBTITLE = "Nơi báo cáo được gửi đến."
+RECIPIENTS_HINT = (
+    'Cơ quan cấp trên (đánh dấu "Kính gửi") đứng ở dòng "Kính gửi"; các nơi khác ghi ở '
+    'phần "Nơi nhận" cuối báo cáo. Khi lập báo cáo có thể chọn lại.'
 )
 COL_RECIPIENT_NAME = "Tên đầy đủ"
 COL_RECIPIENT_SHORT = 'Ghi ở "Nơi nhận"'

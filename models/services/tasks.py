@@ -203,9 +203,12 @@ def _node(task: Task, *, depth: int, group: Task, kids: int, state: object | Non
         node.progress = state.progress  # type: ignore[attr-defined]
         node.percent = state.percent  # type: ignore[attr-defined]
         node.deadline = state.deadline  # type: ignore[attr-defined]
+    # One line per field (a phrase never matches across two fields), spaces
+    # collapsed so a title broken over lines still matches the typed phrase.
     node.search_key = fold(
-        " ".join(
-            [
+        "\n".join(
+            " ".join(part.split())
+            for part in [
                 node.code,
                 node.title,
                 node.content,

@@ -1,8 +1,9 @@
 """Filtering and sorting of the task views (tree and table).
 
-Rule of the search: every word typed must appear in the task's code, title,
-content, unit names or time frame, ignoring case and Vietnamese diacritics
-("chuyen doi so" finds "Chuyển đổi số"). The other filters (lead unit,
+Rule of the search: the text typed (spaces collapsed) must appear as written
+in the task's code, title, content, unit names or time frame, ignoring case
+and Vietnamese diacritics ("chuyen doi so" finds "Chuyển đổi số", but not a
+task that only has "chuyên dùng", "sửa đổi" and "số liệu" apart). The other filters (lead unit,
 group, status, overdue only, deadline within a date range) combine with AND.
 Group headers are never matched themselves; they stay visible when one of
 their tasks is (recursive filtering), so the tree keeps its shape.
@@ -51,7 +52,8 @@ class TaskFilter:
     terms: tuple[str, ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "terms", tuple(fold(self.text).split()))
+        phrase = " ".join(fold(self.text).split())
+        object.__setattr__(self, "terms", (phrase,) if phrase else ())
 
     @property
     def empty(self) -> bool:

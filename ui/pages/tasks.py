@@ -317,7 +317,7 @@ class TasksPage(QWidget):
         self.status_combo = self._combo(min_chars=16)
         self.status_combo.addItem(T.ALL_STATUSES, None)
         for status in TaskStatus:
-            self.status_combo.addItem(label(status), status)
+            self.status_combo.addItem(label(status), status.value)
         self.overdue_check = QCheckBox(T.OVERDUE_ONLY)
         self.due_check = QCheckBox(T.DUE_THIS_PERIOD)
         for w in (self.unit_combo, self.group_combo, self.status_combo):
@@ -609,7 +609,9 @@ class TasksPage(QWidget):
             text=self.search.text(),
             unit_id=self.unit_combo.currentData(),
             group_id=self.group_combo.currentData(),
-            status=self.status_combo.currentData(),
+            status=TaskStatus(self.status_combo.currentData())
+            if self.status_combo.currentData()
+            else None,
             overdue_only=self.overdue_check.isChecked(),
             due_between=due,
         )
@@ -805,6 +807,16 @@ class TasksPage(QWidget):
                 impact = task_service.delete_impact(s, node.id)
         except AppError as exc:
             dialogs.warn(self, exc.message)
+            return
+        if impact.locked_periods:
+            from models import texts_cycle
+
+            dialogs.warn(
+                self,
+                texts_cycle.TASK_DELETE_LOCKED.format(
+                    code=impact.code, periods=", ".join(impact.locked_periods)
+                ),
+            )
             return
         parts = [T.DELETE_CONFIRM.format(code=impact.code, title=impact.title)]
         if impact.subtasks:

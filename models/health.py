@@ -45,9 +45,10 @@ class HealthError(DatabaseError):
 
     def __init__(
         self, message: str, *, path: Path, kind: str, backup: BackupInfo | None,
-        detail: str | None = None,
+        detail: str | None = None, problem: str | None = None,
     ) -> None:
         super().__init__(message, detail=detail)
+        self.problem = problem or message  # the message without the backup sentence
         self.path = path
         self.kind = kind  # "corrupt" | "missing"
         self.backup = backup
@@ -117,9 +118,10 @@ def check_file(path: Path) -> None:
             return
         backup = latest_good_backup(path)
         if backup is not None:
+            problem = texts.HEALTH_MISSING.format(path=path)
             raise HealthError(
-                texts.HEALTH_MISSING.format(path=path) + _backup_sentence(backup),
-                path=path, kind="missing", backup=backup,
+                problem + _backup_sentence(backup),
+                path=path, kind="missing", backup=backup, problem=problem.strip(),
             )
         return
     reason = quick_check(path)
@@ -127,9 +129,10 @@ def check_file(path: Path) -> None:
         return
     log.error("database %s failed its health check: %s", path, reason)
     backup = latest_good_backup(path)
+    problem = texts.HEALTH_CORRUPT.format(path=path)
     raise HealthError(
-        texts.HEALTH_CORRUPT.format(path=path) + _backup_sentence(backup),
-        path=path, kind="corrupt", backup=backup, detail=reason,
+        problem + _backup_sentence(backup),
+        path=path, kind="corrupt", backup=backup, detail=reason, problem=problem.strip(),
     )
 
 

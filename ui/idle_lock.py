@@ -108,6 +108,8 @@ class LockScreen(QFrame):
         inner.addLayout(row)
         inner.addWidget(self.error)
         inner.addLayout(buttons)
+        # A word-wrapped label in a fixed-width box needs its height set for that width.
+        self.text.setMinimumHeight(self.text.heightForWidth(box.width() - 48))
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -212,14 +214,20 @@ class IdleLock(QObject):
         if self.screen is None:
             self._last_input = time.monotonic()
             return False
-        if kind in _BLOCKED_WHILE_LOCKED and not self._inside_screen(watched):
+        if kind in _BLOCKED_WHILE_LOCKED and self._behind_screen(watched):
             return True  # swallow input meant for anything behind the lock
         return False
 
-    def _inside_screen(self, watched: QObject) -> bool:
+    def _behind_screen(self, watched: QObject) -> bool:
+        """Whether ``watched`` belongs to the locked window (its widgets, actions,
+        shortcuts, dialogs) but not to the lock screen itself."""
+        if not self.window.isVisible():
+            return False
         obj: QObject | None = watched
         while obj is not None:
             if obj is self.screen:
+                return False
+            if obj is self.window:
                 return True
             obj = obj.parent()
         return False

@@ -61,7 +61,7 @@ class RecoveryDialog(QDialog):
         font.setBold(True)
         heading.setFont(font)
         heading.setStyleSheet("color: #9c1c1c;")
-        self.message = QLabel(error.message)
+        self.message = QLabel(error.problem if error.backup is not None else error.message)
         self.message.setObjectName("recovery_message")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -109,9 +109,11 @@ class RecoveryDialog(QDialog):
         if b is None:
             return
         commune = T.RECOVERY_BACKUP_COMMUNE.format(commune=b.commune_name) if b.commune_name else ""
+        files = T.RECOVERY_BACKUP_FILES.format(files=b.files) if b.files else ""
         self.backup_label.setText(
             T.RECOVERY_BACKUP_LINE.format(
-                name=b.path.name, when=b.local_time_text, commune=commune, files=b.files
+                name=b.path.name, when=b.local_time_text, commune=commune, files=files,
+                folder=b.path.parent,
             )
         )
 

@@ -8,9 +8,10 @@ RECOVERY_TITLE = "Cơ sở dữ liệu cần được phục hồi"
 RECOVERY_HEADING_CORRUPT = "Cơ sở dữ liệu bị hỏng"
 RECOVERY_HEADING_MISSING = "Không tìm thấy cơ sở dữ liệu"
 RECOVERY_BACKUP_LINE = (
-    "Bản sao lưu tốt gần nhất: <b>{name}</b><br>lập lúc {when}{commune}, "
-    "kèm {files} tệp minh chứng/báo cáo."
+    "Bản sao lưu tốt gần nhất (đã kiểm tra, dùng được): <b>{name}</b><br>"
+    "lập lúc {when}{commune}{files}.<br>Thư mục: {folder}"
 )
+RECOVERY_BACKUP_FILES = ", kèm {files} tệp minh chứng/báo cáo"
 RECOVERY_BACKUP_COMMUNE = " — {commune}"
 RECOVERY_RESTORE = "Phục hồi từ bản sao lưu này"
 RECOVERY_CHOOSE = "Chọn bản sao lưu khác…"

@@ -78,3 +78,11 @@ def test_unit_view_and_running_period(db, small):
     assert ov.reference_day == dt.date(2026, 10, 5)
     assert [d.code for d in ov.upcoming] == ["1.1"]  # 2.2 due 20/11 is beyond 4/11
     assert ov.indicators_total == 2
+
+
+def test_running_period_counts_overdue_from_today(db, small):
+    # On 5 October, 2.1 (due 15 October) is not overdue yet: it is upcoming.
+    with db.session() as s:
+        ov = overview(s, "2026-10", today=dt.date(2026, 10, 5))
+    assert ov.overdue == []
+    assert [(d.code, d.days) for d in ov.upcoming] == [("2.1", 10), ("1.1", 26)]

@@ -4,11 +4,13 @@ Rules:
 
 * Task counts are the five status categories as of the period's end
   (``models.services.status``), over reportable tasks.
-* Overdue: tasks the status service marks overdue as of the period's end
-  (not completed, deadline passed), the longest overdue first.
+* The reference day is today while the period is running, the period's
+  end once it is over.
+* Overdue: tasks not completed whose deadline is before the reference day
+  (``status.task_states`` overdue flag), the longest overdue first; days
+  are counted to the reference day.
 * Upcoming deadlines: tasks not completed whose effective deadline falls in
-  the 30 days from the reference day: today while the period is running,
-  the period's end once it is over.
+  the 30 days from the reference day.
 * Indicators: Đạt and Vượt count as achieved; Chưa đạt as not achieved;
   an indicator without a value or a target is "not evaluated".
 * Progress over the months: for each monthly period up to the chosen one
@@ -26,7 +28,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.enums import Evaluation, PeriodKind, Progress, TaskStatus
+from models.enums import Evaluation, PeriodKind, Progress, Recurrence, TaskStatus
 from models.schema import Period, Unit
 from models.services.periods import get_period, label_of
 from models.services.status import TaskState, indicator_states, status_counts, task_states
@@ -156,9 +158,9 @@ def overview(
         )
 
     overdue = [
-        item(st, (period.end_date - st.deadline).days)
+        item(st, (reference - st.deadline).days)
         for st in states
-        if st.overdue and st.deadline is not None
+        if st.overdue and st.deadline is not None and st.deadline < reference
     ]
     overdue.sort(key=lambda d: (-d.days, d.deadline, d.code))
     horizon = reference + dt.timedelta(days=UPCOMING_DAYS)
@@ -167,7 +169,7 @@ def overview(
         for st in states
         if st.deadline is not None
         and st.status not in DONE
-        and not st.overdue
+        and st.recurrence is not Recurrence.CONTINUOUS
         and reference <= st.deadline <= horizon
     ]
     upcoming.sort(key=lambda d: (d.deadline, d.code))

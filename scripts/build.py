@@ -270,6 +270,7 @@ def smoke_documents(
             report.ok("report", f"{period}: " + ", ".join(p.name for p in sorted(out.iterdir())))
         else:
             report.fail("report", f"rc={proc.returncode} made={made} {(proc.stdout + proc.stderr)[-500:]}")
+    smoke_newer_database(report, cli=cli, db_path=db_path, scratch=scratch, env=env)
     if not (ROOT / "cli" / "commands" / "backup.py").is_file():
         report.skip("backup", "no backup command")
         return
@@ -280,6 +281,44 @@ def smoke_documents(
         report.ok("backup", ", ".join(sorted(p.name for p in files)))
     else:
         report.fail("backup", f"rc={proc.returncode} {(proc.stdout + proc.stderr)[-500:]}")
+
+
+def smoke_newer_database(
+    report: Report, *, cli: Path, db_path: Path, scratch: Path, env: dict[str, str]
+) -> None:
+    """A database from a newer program is refused and left untouched.
+
+    Proves the frozen program finds its Alembic scripts (it knows which
+    revisions exist). The pre-migration copy itself needs an older revision,
+    which only exists once a second migration is released.
+    """
+    import hashlib
+    import shutil
+    import sqlite3
+
+    newer = scratch / "newer.db"
+    shutil.copy2(db_path, newer)
+    conn = sqlite3.connect(newer)
+    try:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+        conn.commit()
+    finally:
+        conn.close()
+    before = hashlib.sha256(newer.read_bytes()).hexdigest()
+    proc = _run(
+        [str(cli), "report", "--db", str(newer), "--period", "2026-01",
+         "--out", str(scratch / "newer-out")],
+        env=env, timeout=120,
+    )
+    after = hashlib.sha256(newer.read_bytes()).hexdigest()
+    message = (proc.stdout + proc.stderr).strip()
+    if proc.returncode != 0 and "phiên bản mới hơn" in message and before == after:
+        report.ok("newer database refused", message.splitlines()[-1][:160])
+    else:
+        report.fail(
+            "newer database refused",
+            f"rc={proc.returncode} unchanged={before == after}: {message[-300:]}",
+        )
 
 
 def smoke_gui(report: Report, *, exe: Path, db_path: Path, env: dict[str, str]) -> None:

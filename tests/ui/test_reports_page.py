@@ -158,3 +158,22 @@ def test_leader_reads_but_cannot_issue(qtbot: Any, demo_db: Any, no_modal: Any) 
     assert not widget.issue_button.isEnabled() and not widget.save_button.isEnabled()
     assert widget.editor.isReadOnly()
     assert widget.preview_button.isEnabled()
+
+
+def test_printing_sends_every_page(page: Any, qtbot: Any, tmp_path: Path) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ui.pages.reports import print_pdf
+
+    page.generate_preview()
+    qtbot.waitUntil(lambda: page.pdf_document.pageCount() > 0, timeout=20_000)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    sent = print_pdf(page.pdf_document, printer)
+    assert sent == page.pdf_document.pageCount()
+    with pdfplumber.open(str(tmp_path / "printed.pdf")) as printed:
+        assert len(printed.pages) == sent
+    printer.setFromTo(2, 3)  # a page range chosen in the dialog
+    printer.setOutputFileName(str(tmp_path / "range.pdf"))
+    assert print_pdf(page.pdf_document, printer) == 2

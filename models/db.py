@@ -119,6 +119,28 @@ def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
         pass  # read-only medium: keep the file's journal mode
     cur.execute("PRAGMA synchronous=FULL")
     cur.close()
+    # Accent- and case-insensitive search in SQL (the audit log's free text).
+    dbapi_conn.create_function("nq57_fold", 1, _fold_sql, deterministic=True)
+    dbapi_conn.create_function("nq57_fold_json", 1, _fold_json_sql, deterministic=True)
+
+
+def _fold_sql(value: object) -> str | None:
+    from models.textutil import fold
+
+    return None if value is None else fold(str(value))
+
+
+def _fold_json_sql(value: object) -> str | None:
+    """``nq57_fold`` of a JSON column's text, its unicode escapes undone."""
+    if value is None:
+        return None
+    import json
+
+    try:
+        value = json.dumps(json.loads(str(value)), ensure_ascii=False)
+    except ValueError:
+        pass
+    return _fold_sql(value)
 
 
 def storage_error(exc: BaseException) -> DatabaseError | None:

@@ -522,4 +522,5 @@ DB_READ_ONLY_REASON = (
     "đang mở ở chế độ chỉ xem). Không lưu được thay đổi này; những gì đã lưu trước đó vẫn "
     "được giữ nguyên."
 )
+AUDIT_PERIOD_PART = "kỳ {code}"
 INSTANCE_LOCK_FAILED = "không tạo được tệp khóa {path} (thư mục chỉ cho phép đọc?)"

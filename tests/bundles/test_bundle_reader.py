@@ -182,3 +182,32 @@ def test_each_broken_sample_exercises_a_different_check() -> None:
     # Every committed broken sample is refused for a different check.
     codes = {EXPECTED[n][0] for n in EXPECTED}
     assert len(codes) == len(EXPECTED)
+
+
+@pytest.mark.parametrize("version", [0, "1", None])
+def test_unknown_format_version_is_refused(tmp_path: Path, version: object) -> None:
+    from make_samples import rebuild
+
+    from models.bundle.keys import KeyPair
+
+    def set_version(m: dict[str, object]) -> None:
+        m["format_version"] = version
+
+    path = tmp_path / "v.nq57.zip"
+    rebuild(DATA / "good.nq57.zip", path, key=KeyPair.generate(), edit_manifest=set_version)
+    err = _refused(path)
+    assert err.code == "format_unknown"
+    assert "không xác định" in err.reason
+
+
+def test_a_bundle_signed_by_any_valid_key_passes_the_reader(tmp_path: Path) -> None:
+    # The reader checks the signature against the key the manifest names; whether
+    # that key is the commune's trusted one is the importer's decision (TOFU).
+    from make_samples import rebuild
+
+    from models.bundle.keys import KeyPair
+
+    key = KeyPair.generate()
+    path = tmp_path / "k.nq57.zip"
+    rebuild(DATA / "good.nq57.zip", path, key=key)
+    assert read_bundle(path).manifest.fingerprint == key.fingerprint

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import json
 import os
 import re
 import shutil
@@ -75,30 +76,52 @@ def _settle(qtbot, widget) -> None:  # noqa: ANN001
         worker.wait_for_all(20)
 
 
-def _stable_times(path: Path) -> None:
+def _stable_times(path: Path, *, events_after: int) -> None:
     """Times written while preparing the guide's data become fixed, increasing ones.
 
-    The audit log, sign-in times and the lock of Tháng 9 were written "now";
-    the pictures must not change with the clock.
+    The audit log (and the before/after values of the entries this fixture
+    caused), sign-in times and the re-lock of Tháng 9 were written "now"; the
+    pictures must not change with the clock.
     """
+    start = dt.datetime.combine(TODAY, dt.time(8, 0))
+    fixed = {
+        "last_login_at": start + dt.timedelta(minutes=8),
+        "locked_at": start + dt.timedelta(minutes=20),
+    }
     conn = sqlite3.connect(path)
     try:
-        start = dt.datetime.combine(TODAY, dt.time(8, 0))
-        ids = [row[0] for row in conn.execute("SELECT id FROM audit_log ORDER BY id")]
-        for i, entry_id in enumerate(ids):
+        rows = conn.execute("SELECT id, before, after FROM audit_log ORDER BY id").fetchall()
+        for i, (entry_id, before, after) in enumerate(rows):
             at = start + dt.timedelta(minutes=3 * i)
-            conn.execute("UPDATE audit_log SET at = ? WHERE id = ?", (_sql_time(at), entry_id))
+            values = [before, after]
+            if entry_id > events_after:
+                values = [_fix_json(v, fixed) for v in values]
+            conn.execute(
+                "UPDATE audit_log SET at = ?, before = ?, after = ? WHERE id = ?",
+                (_sql_time(at), values[0], values[1], entry_id),
+            )
         conn.execute(
             "UPDATE user_account SET last_login_at = ? WHERE last_login_at IS NOT NULL",
-            (_sql_time(start + dt.timedelta(minutes=5)),),
+            (_sql_time(fixed["last_login_at"]),),
         )
         conn.execute(
             "UPDATE period SET locked_at = ? WHERE code = '2026-09'",
-            (_sql_time(dt.datetime(2026, 10, 18, 16, 0)),),
+            (_sql_time(fixed["locked_at"]),),
         )
         conn.commit()
     finally:
         conn.close()
+
+
+def _fix_json(text: str | None, fixed: dict[str, dt.datetime]) -> str | None:
+    if not text:
+        return text
+    data = json.loads(text)
+    if isinstance(data, dict):
+        for key, value in fixed.items():
+            if data.get(key):
+                data[key] = value.replace(tzinfo=dt.UTC).isoformat()
+    return json.dumps(data, ensure_ascii=False)
 
 
 def _sql_time(value: dt.datetime) -> str:
@@ -108,10 +131,13 @@ def _sql_time(value: dt.datetime) -> str:
 @pytest.fixture
 def guide_db(demo_db_file: Path) -> Iterator[object]:
     """A private copy of the demo commune at a fixed path, with a short history."""
+    from sqlalchemy import func, select
+
     from models import auth
     from models.audit import Actor
     from models.db import open_database
     from models.errors import PermissionDenied
+    from models.schema import AuditEntry
     from models.services import updates
 
     shutil.rmtree(GUIDE_DB_DIR, ignore_errors=True)
@@ -123,6 +149,8 @@ def guide_db(demo_db_file: Path) -> Iterator[object]:
             suffix = companion.name[len(demo_db_file.name) :]
             shutil.copytree(companion, GUIDE_DB_DIR / ("xa-mau.db" + suffix))
     db = open_database(path)
+    with db.session() as s:
+        events_after = s.scalar(select(func.max(AuditEntry.id))) or 0
     # A few real events for the audit log: sign-ins (one wrong password),
     # Tháng 9 unlocked for a correction and locked again.
     with db.session() as s:
@@ -138,7 +166,7 @@ def guide_db(demo_db_file: Path) -> Iterator[object]:
     with db.transaction(actor=actor) as s:
         updates.lock_period(s, "2026-09", user=officer)
     db.close()
-    _stable_times(path)
+    _stable_times(path, events_after=events_after)
     db = open_database(path)
     yield db
     db.close()

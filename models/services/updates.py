@@ -271,7 +271,7 @@ def load_unit_form(
     task_ids = [s.task_id for s in states]
 
     current: dict[int, TaskUpdate] = {}
-    previous: dict[int, tuple[str, TaskUpdate]] = {}
+    previous: dict[int, tuple[str, Progress, float | None, str]] = {}
     if task_ids:
         for upd in session.scalars(
             select(TaskUpdate)
@@ -279,13 +279,20 @@ def load_unit_form(
             .options(selectinload(TaskUpdate.evidence))
         ):
             current[upd.task_id] = upd
-        for upd, code in session.execute(
-            select(TaskUpdate, Period.code)
+        # Plain columns, not ORM objects: a year of history is read quickly.
+        for task_id, code, progress, percent, result in session.execute(
+            select(
+                TaskUpdate.task_id,
+                Period.code,
+                TaskUpdate.progress,
+                TaskUpdate.percent,
+                TaskUpdate.result,
+            )
             .join(Period, Period.id == TaskUpdate.period_id)
             .where(TaskUpdate.task_id.in_(task_ids), Period.end_date < period.end_date)
             .order_by(Period.end_date)
         ):
-            previous[upd.task_id] = (code, upd)  # the latest wins
+            previous[task_id] = (code, progress, percent, result)  # the latest wins
 
     rows: list[TaskRow] = []
     for st in states:
@@ -313,10 +320,8 @@ def load_unit_form(
             row.updated_at = upd.updated_at
         prev = previous.get(st.task_id)
         if prev is not None:
-            row.previous_period_code = prev[0]
-            row.previous_progress = prev[1].progress
-            row.previous_percent = prev[1].percent
-            row.previous_result = prev[1].result
+            (row.previous_period_code, row.previous_progress, row.previous_percent,
+             row.previous_result) = prev
         rows.append(row)
 
     ind_states = indicator_states(session, period, unit_id=unit_id)

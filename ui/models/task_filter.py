@@ -6,13 +6,14 @@ and Vietnamese diacritics ("chuyen doi so" finds "Chuyển đổi số", but not
 task that only has "chuyên dùng", "sửa đổi" and "số liệu" apart). The other filters (lead unit,
 group, status, overdue only, deadline within a date range) combine with AND.
 Group headers are never matched themselves; they stay visible when one of
-their tasks is (recursive filtering), so the tree keeps its shape.
+their tasks is, so the tree keeps its shape.
 
 Speed: each row carries a pre-folded ``search_key`` (built by the service,
-off the UI thread). A filter change first computes the set of accepted task
-ids in one pass over plain Python objects, then asks Qt to re-filter with
-``invalidate()`` (one layout change instead of thousands of row removals);
-``filterAcceptsRow`` is then a set lookup. UI thread only.
+off the UI thread). A filter change first computes a yes/no per row with a
+few list comprehensions over plain Python objects (``matching``), then asks
+Qt to re-filter with ``invalidate()`` (one layout change instead of
+thousands of row removals); ``filterAcceptsRow`` is then a list lookup.
+UI thread only.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ NO_UNIT = -1
 class NodeSource(Protocol):
     def nodes(self) -> list[TaskNode]: ...
 
-    def node_at(self, row: int, parent: Index = ...) -> TaskNode: ...
+    def position(self, row: int, parent: Index) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,8 @@ class TaskFilter:
         )
 
     def accepts(self, node: TaskNode) -> bool:
-        """Whether a task (not a group header) passes every filter."""
+        """Whether a task (not a group header) passes every filter (one row;
+        ``matching`` does the same for a whole list, faster)."""
         if node.is_group:
             return False
         if self.unit_id is not None:
@@ -92,15 +94,66 @@ class TaskFilter:
         return all(term in key for term in self.terms)
 
 
-class TaskFilterProxy(QSortFilterProxyModel):
-    """Sort/filter proxy for ``TaskTreeModel`` and ``TaskTableModel``."""
+def matching(nodes: list[TaskNode], criteria: TaskFilter) -> list[bool]:
+    """Per node (same order): does it pass ``criteria``? One list pass per filter."""
+    terms = criteria.terms
+    if terms:  # the common case first: one pass for the search phrase
+        term = terms[0]
+        keep = [not n.is_group and term in n.search_key for n in nodes]
+        terms = terms[1:]
+    else:
+        keep = [not n.is_group for n in nodes]
+    unit_id = criteria.unit_id
+    if unit_id is not None:
+        want = None if unit_id == NO_UNIT else unit_id
+        keep = [k and n.lead_unit_id == want for k, n in zip(keep, nodes, strict=True)]
+    if criteria.group_id is not None:
+        gid = criteria.group_id
+        keep = [k and n.group_id == gid for k, n in zip(keep, nodes, strict=True)]
+    if criteria.status is not None:
+        st = criteria.status
+        keep = [k and n.status is st for k, n in zip(keep, nodes, strict=True)]
+    if criteria.overdue_only:
+        keep = [k and n.overdue for k, n in zip(keep, nodes, strict=True)]
+    if criteria.due_between is not None:
+        start, end = criteria.due_between
+        keep = [
+            k and n.deadline is not None and start <= n.deadline <= end
+            for k, n in zip(keep, nodes, strict=True)
+        ]
+    for term in terms:
+        keep = [k and term in n.search_key for k, n in zip(keep, nodes, strict=True)]
+    return keep
 
-    def __init__(self, parent: Any = None) -> None:
+
+def with_ancestors(mask: list[bool], parent_positions: list[int]) -> list[bool]:
+    """``mask`` plus every ancestor of a row it keeps (so the tree keeps its shape)."""
+    out = list(mask)
+    for pos, keep in enumerate(mask):
+        if not keep:
+            continue
+        parent = parent_positions[pos]
+        while parent >= 0 and not out[parent]:
+            out[parent] = True
+            parent = parent_positions[parent]
+    return out
+
+
+class TaskFilterProxy(QSortFilterProxyModel):
+    """Sort/filter proxy for ``TaskTreeModel`` (``tree=True``) and ``TaskTableModel``.
+
+    For the tree the parents of matching rows are added to the mask in
+    Python (rather than by Qt's recursive filtering, which would ask the
+    model for children row by row).
+    """
+
+    def __init__(self, parent: Any = None, *, tree: bool = False) -> None:
         super().__init__(parent)
         self._filter = TaskFilter()
-        self._accepted: set[int] | None = None
+        self._mask: list[bool] | None = None
+        self._count = 0
+        self._tree = tree
         self.setSortRole(SORT_ROLE)
-        self.setRecursiveFilteringEnabled(True)
         self.setDynamicSortFilter(False)
 
     @property
@@ -109,9 +162,9 @@ class TaskFilterProxy(QSortFilterProxyModel):
 
     def accepted_count(self) -> int:
         """Number of tasks (not groups) that pass the filter."""
+        if self._mask is not None:
+            return self._count
         source: NodeSource = self.sourceModel()  # type: ignore[assignment]
-        if self._accepted is not None:
-            return len(self._accepted)
         return sum(1 for n in source.nodes() if not n.is_group)
 
     def set_filter(self, criteria: TaskFilter) -> None:
@@ -120,18 +173,22 @@ class TaskFilterProxy(QSortFilterProxyModel):
         self.recompute()
 
     def recompute(self) -> None:
-        """Recompute the accepted set after the source rows changed."""
+        """Recompute the accepted rows after the filter or the source changed."""
         source: NodeSource | None = self.sourceModel()  # type: ignore[assignment]
         if source is None or self._filter.empty:
-            self._accepted = None
+            self._mask = None
         else:
-            accepts = self._filter.accepts
-            self._accepted = {n.id for n in source.nodes() if accepts(n)}
+            mask = matching(source.nodes(), self._filter)
+            self._count = sum(mask)
+            if self._tree:
+                mask = with_ancestors(mask, source.parent_positions())  # type: ignore[attr-defined]
+            self._mask = mask
         self.invalidate()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
-        accepted = self._accepted
-        if accepted is None:
+        mask = self._mask
+        if mask is None:
             return True
-        source: NodeSource = self.sourceModel()  # type: ignore[assignment]
-        return source.node_at(source_row, source_parent).id in accepted
+        if not self._tree:
+            return mask[source_row]
+        return mask[self.sourceModel().position(source_row, source_parent)]  # type: ignore[attr-defined]

@@ -58,8 +58,23 @@ def percent_of(node: TaskNode) -> float | None:
     return node.percent
 
 
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        SORT_ROLE,
+        ID_ROLE,
+    }
+)
+
+
 def task_cell(node: TaskNode, key: str, role: int) -> Any:
     """What a task shows in column ``key`` for ``role`` (None = nothing)."""
+    if role not in _ROLES:  # decoration, check state, size hint...: asked on every paint
+        return None
     if role == Qt.ItemDataRole.DisplayRole:
         if key == "code":
             return node.code
@@ -153,8 +168,9 @@ class TaskTableModel(QAbstractTableModel):
     def nodes(self) -> list[TaskNode]:
         return self._nodes
 
-    def node_at(self, row: int, parent: Index = QModelIndex()) -> TaskNode:  # noqa: B008
-        return self._nodes[row]
+    def position(self, row: int, parent: Index) -> int:
+        """Position of the row's node in ``nodes()`` (the row itself here)."""
+        return row
 
     def node(self, index: Index) -> TaskNode | None:
         if not index.isValid() or index.row() >= len(self._nodes):

@@ -70,8 +70,13 @@ class TaskTreeModel(QAbstractItemModel):
     def _pos(self, parent: Index) -> int:
         return parent.internalId() if parent.isValid() else -1
 
-    def node_at(self, row: int, parent: Index = QModelIndex()) -> TaskNode:  # noqa: B008
-        return self._nodes[self._children[self._pos(parent)][row]]
+    def parent_positions(self) -> list[int]:
+        """For each node (same order as ``nodes()``), its parent's position or -1."""
+        return self._parent_pos
+
+    def position(self, row: int, parent: Index) -> int:
+        """Position in ``nodes()`` of the ``row``-th child of ``parent``."""
+        return self._children[parent.internalId() if parent.isValid() else -1][row]
 
     def index_of(self, task_id: int, column: int = 0) -> QModelIndex:
         pos = self._pos_of_id.get(task_id)

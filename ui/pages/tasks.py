@@ -303,7 +303,7 @@ class TasksPage(QWidget):
         self.can_edit = ctx.can(EDIT_PLAN)
 
         self.tree_model = TaskTreeModel(self)
-        self.tree_proxy = TaskFilterProxy(self)
+        self.tree_proxy = TaskFilterProxy(self, tree=True)
         self.tree_proxy.setSourceModel(self.tree_model)
         self.table_model = TaskTableModel(self)
         self.table_proxy = TaskFilterProxy(self)

@@ -523,4 +523,5 @@ DB_READ_ONLY_REASON = (
     "được giữ nguyên."
 )
 AUDIT_PERIOD_PART = "kỳ {code}"
+FILE_DAMAGED_REASON = "tệp bị hỏng hoặc không đúng cấu trúc (nội dung bên trong không đọc được)"
 INSTANCE_LOCK_FAILED = "không tạo được tệp khóa {path} (thư mục chỉ cho phép đọc?)"

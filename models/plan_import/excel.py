@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -786,12 +785,14 @@ def import_workbook(
         raise ParseError(T.FILE_OLD_EXCEL.format(name=file.name))
     try:
         from openpyxl import load_workbook
-        from openpyxl.utils.exceptions import InvalidFileException
 
         book = load_workbook(str(file), data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except Exception as exc:  # noqa: BLE001 - not a workbook, or a damaged one (zip, XML, styles)
+        from models.texts import FILE_DAMAGED_REASON
+
         raise ParseError(
-            T.XL_NOT_WORKBOOK.format(name=file.name, reason=exc.__class__.__name__), detail=str(exc)
+            T.XL_NOT_WORKBOOK.format(name=file.name, reason=FILE_DAMAGED_REASON),
+            detail=f"{exc.__class__.__name__}: {exc}",
         ) from None
     plan = ParsedPlan(source_name=file.name, reference_year=reference_year)
     result = WorkbookImport(plan=plan)

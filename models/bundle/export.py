@@ -44,6 +44,7 @@ from models.db import Database
 from models.enums import AuditAction, DocumentStatus
 from models.errors import AppError, BundleError
 from models.periods import parse_period_code, period_label
+from models.permissions import Permission, principal_of, require
 from models.schema import (
     DocumentFile,
     EvidenceFile,
@@ -485,6 +486,7 @@ def export_bundle(
 
     step(0, "Đang đọc số liệu của kỳ…")
     with db.session(actor=actor) as s:
+        require(principal_of(s, actor), Permission.EXPORT_BUNDLE)
         check_commune_database(s, db)
         period = get_period(s, ref.code)
         commune = local_commune(s)

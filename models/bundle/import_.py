@@ -45,6 +45,7 @@ from models.bundle.scope import Scope, ensure_upper_level
 from models.db import Database
 from models.enums import AuditAction
 from models.periods import parse_period_code, period_label
+from models.permissions import Permission, principal_of, require
 from models.schema import BundleImport, ConsolidatedValue, TrustedKey
 
 Progress = Callable[[int, int, str], None]
@@ -423,6 +424,11 @@ def import_bundles(
     ``BundleError`` when the database is a commune's or has no scope; a
     refused bundle is a result with ``Outcome.REFUSED``, not an exception.
     """
+    with db.session() as s:
+        who = principal_of(s, actor)
+        require(who, Permission.IMPORT_BUNDLE)
+        if accept_key_change:
+            require(who, Permission.ACCEPT_KEY_CHANGE)
     files = expand_paths(paths)
     db_scope = ensure_upper_level(db, scope, write=not dry_run)
     overlay = _Overlay() if dry_run else None

@@ -19,7 +19,7 @@ from models.enums import AuditAction
 from models.errors import BundleError
 from models.schema import AuditEntry, BundleImport, ConsolidatedValue, Setting, TrustedKey
 
-ADMIN = Actor(user_id=1, username="admin")
+ADMIN = Actor(user_id=None, username="admin")  # the program itself (no account in this database)
 HP = Scope(31)
 Sample = Callable[[str], Path]
 

@@ -170,3 +170,128 @@ def test_admin_can_everything_in_the_cycle(demo_db) -> None:
         admin = s.scalar(select(User).filter_by(username="admin"))
         updates.lock_period(s, OPEN_PERIOD, user=admin)
         updates.unlock_period(s, OPEN_PERIOD, user=admin)
+
+
+def test_only_officer_and_admin_export_bundles(demo_db, tmp_path) -> None:
+    from models.bundle.export import export_bundle
+
+    out = tmp_path / "usb"
+    out.mkdir()
+    for username in ("vhxh", "lanhdao"):
+        with pytest.raises(PermissionDenied) as err:
+            export_bundle(demo_db, period_code=OPEN_PERIOD, out_dir=out,
+                          actor=actor_of(demo_db, username))
+        assert "xuất gói dữ liệu" in err.value.message
+    assert list(out.iterdir()) == []
+    made = export_bundle(demo_db, period_code=OPEN_PERIOD, out_dir=out,
+                         actor=actor_of(demo_db, "tonghop"))
+    assert made.is_file()
+
+
+def test_only_officer_and_admin_draft_and_issue_reports(demo_db) -> None:
+    from models.services import register
+
+    for username in ("vhxh", "lanhdao"):
+        with pytest.raises(PermissionDenied), demo_db.transaction(
+            actor=actor_of(demo_db, username)
+        ) as s:
+            register.save_draft(s, period_code=OPEN_PERIOD, actor=actor_of(demo_db, username))
+    with demo_db.transaction(actor=actor_of(demo_db, "tonghop")) as s:
+        doc = register.save_draft(s, period_code=OPEN_PERIOD, actor=actor_of(demo_db, "tonghop"))
+        assert doc.id is not None
+
+
+def test_only_admin_resets_passwords(demo_db) -> None:
+    from models import auth
+
+    with demo_db.session() as s:
+        target = s.scalar(select(User).filter_by(username="vhxh"))
+        for username in ("tonghop", "lanhdao", "vhxh"):
+            who = s.scalar(select(User).filter_by(username=username))
+            with pytest.raises(PermissionDenied):
+                auth.reset_password(s, user_id=target.id, new_password="moi-123456", by=who)
+        admin = s.scalar(select(User).filter_by(username="admin"))
+        auth.reset_password(s, user_id=target.id, new_password="moi-123456", by=admin)
+        assert target.must_change_password
+
+
+# --- Through the UI -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("username", "expected"),
+    [
+        ("admin", {"own": True, "other": True, "lock": True, "export": True, "backup": True,
+                   "issue": True, "plan": True, "audit": True, "users": True}),
+        ("tonghop", {"own": True, "other": True, "lock": True, "export": True, "backup": True,
+                     "issue": True, "plan": True, "audit": True, "users": False}),
+        ("lanhdao", {"own": False, "other": False, "lock": False, "export": False,
+                     "backup": False, "issue": False, "plan": False, "audit": True,
+                     "users": False}),
+        ("vhxh", {"own": True, "other": False, "lock": False, "export": False, "backup": False,
+                  "issue": False, "plan": False, "audit": False, "users": False}),
+    ],
+)
+def test_ui_offers_each_role_what_it_may_do(demo_db, qt_sync, qtbot, no_modal, username, expected):
+    from tests.reliability.conftest import make_ctx
+    from ui.context import MANAGE_USERS
+    from ui.main_window import MainWindow
+    from ui.pages.audit import AuditPage
+    from ui.pages.bundles import BundlesPage
+    from ui.pages.tasks import TasksPage
+    from ui.pages.updates import UpdatesPage
+    from ui.update_form import UnitUpdateForm
+
+    ctx = make_ctx(demo_db, username)
+    vhxh, kt = unit_id(demo_db, "VHXH"), unit_id(demo_db, "KT")
+
+    own = UnitUpdateForm(ctx, unit_id=vhxh, period_code=OPEN_PERIOD)
+    other = UnitUpdateForm(ctx, unit_id=kt, period_code=OPEN_PERIOD)
+    for w in (own, other):
+        qtbot.addWidget(w)
+    assert (own.may_edit, other.may_edit) == (expected["own"], expected["other"])
+
+    updates_page = UpdatesPage(ctx)
+    qtbot.addWidget(updates_page)
+    updates_page.activate() if hasattr(updates_page, "activate") else None
+    updates_page._update_buttons()
+    # The lock button is offered only to those who may lock (the period is open).
+    assert updates_page.lock_button.isEnabled() == expected["lock"]
+
+    bundles_page = BundlesPage(ctx)
+    qtbot.addWidget(bundles_page)
+    assert bundles_page.export_button.isEnabled() == expected["export"]
+
+    tasks_page = TasksPage(ctx)
+    qtbot.addWidget(tasks_page)
+    assert tasks_page.can_edit == expected["plan"]
+
+    audit_page = AuditPage(ctx)
+    qtbot.addWidget(audit_page)
+    assert audit_page.allowed == expected["audit"]
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    assert window.action_backup.isEnabled() == expected["backup"]
+    assert window.action_import_plan.isEnabled() == expected["plan"]
+    assert ctx.can(MANAGE_USERS) == expected["users"]
+    try:
+        from ui.pages.reports import ReportsPage
+    except ImportError:
+        return
+    reports_page = ReportsPage(ctx)
+    qtbot.addWidget(reports_page)
+    assert reports_page.can_issue == expected["issue"]
+
+
+def test_ui_save_by_unit_staff_for_another_unit_is_refused_by_the_service(demo_db, qt_sync):
+    """Even if a widget offered it, the service refuses (defence in depth)."""
+    from tests.reliability.conftest import make_ctx
+
+    ctx = make_ctx(demo_db, "vhxh")
+    form = form_with_change(demo_db, unit_code="KT", period_code=OPEN_PERIOD, result="x")
+    before = dump_db(demo_db)
+    with pytest.raises(PermissionDenied), ctx.session() as s:
+        updates.save_unit_form(s, form, actor=ctx.actor, evidence_dir=demo_db.evidence_dir,
+                               mark_submitted=False)
+    assert dump_db(demo_db) == before

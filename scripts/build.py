@@ -335,9 +335,18 @@ def smoke_gui(report: Report, *, exe: Path, db_path: Path, env: dict[str, str]) 
         report.fail("desktop start", f"no main window within {GUI_TIMEOUT_S:.0f} s")
         return
     marks = [line for line in proc.stdout.splitlines() if line.startswith("NQ57_BENCH_SHOWN")]
-    if proc.returncode == 0 and marks:
+    log_dir = Path(env["NQ57_DATA_DIR"]) / "logs"
+    logged = "".join(
+        p.read_text(encoding="utf-8", errors="replace") for p in sorted(log_dir.glob("*.log"))
+    )
+    problems = [
+        line for line in logged.splitlines() if " ERROR " in line or " CRITICAL " in line
+    ]
+    if problems:
+        report.fail("desktop start", "errors in the program's log: " + " | ".join(problems[:3]))
+    elif proc.returncode == 0 and marks:
         seconds = marks[-1].split()[-1]
-        report.ok("desktop start", f"main window shown offscreen after {seconds} s")
+        report.ok("desktop start", f"main window shown offscreen after {seconds} s, log clean")
     else:
         report.fail(
             "desktop start", f"rc={proc.returncode}: {(proc.stdout + proc.stderr)[-600:]}"

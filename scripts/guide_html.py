@@ -41,7 +41,7 @@ th { background: #eef2f7; }
 code { font-family: Consolas, "Liberation Mono", monospace; background: #f3f5f8; }
 blockquote { background: #fff4ce; border-left: 4px solid #f0b400; margin: 0.8em 0;
              padding: 0.4em 0.8em; }
-p.figure { text-align: center; color: #44546a; font-style: italic; }
+p.figure { text-align: center; color: #44546a; font-style: italic; line-height: 100%; }
 img { border: 1px solid #c8d0da; }
 """.strip()
 
@@ -148,7 +148,11 @@ def render(markdown: str, *, base: Path) -> str:
             flush()
             src, alt = image.group("src"), image.group("alt")
             size = png_size(base / src)
-            width = f' width="{min(size[0], MAX_IMG_WIDTH)}"' if size else ""
+            width = ""
+            if size:  # both dimensions: QTextBrowser reserves the height it is given
+                w = min(size[0], MAX_IMG_WIDTH)
+                width = f' width="{w}" height="{round(size[1] * w / size[0])}"'
+
             body.append(
                 f'<p class="figure" align="center"><img src="{html.escape(src)}"'
                 f' alt="{html.escape(alt)}"{width}><br>{inline(alt)}</p>'

@@ -74,7 +74,8 @@ def stream(args: argparse.Namespace, *, iteration: int, first_n: int, seed: int)
         n += 1
         if bundles and rng.random() < 0.3:
             path = rng.choice(bundles)
-            results = import_bundles(province, [path], scope=None, actor=actor)
+            # The province database has no accounts of its own here: the program imports.
+            results = import_bundles(province, [path], scope=None, actor=Actor.system())
             sha = hashlib.sha256(path.read_bytes()).hexdigest()
             _ack(acks, f"IMPORT {n} {sha} {results[0].outcome.value}")
             continue
@@ -117,9 +118,12 @@ def serve(args: argparse.Namespace) -> None:
             if pid == 0:  # the child
                 try:
                     stream(args, iteration=iteration, first_n=first_n, seed=seed)
-                except BaseException as exc:  # noqa: BLE001 - report and stop
-                    sys.stderr.write(f"worker error: {exc!r}\n")
-                    sys.stderr.flush()
+                except BaseException:  # noqa: BLE001 - report and stop
+                    import traceback
+
+                    (Path(args.acks) / f"error-{iteration}.txt").write_text(
+                        traceback.format_exc(), encoding="utf-8"
+                    )
                     os._exit(3)
                 os._exit(0)
             print(f"PID {pid}", flush=True)

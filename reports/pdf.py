@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
@@ -54,6 +55,9 @@ from reports.document import (
 )
 from reports.document import Table as BodyTable
 from reports.layout import LANDSCAPE, MM, PORTRAIT
+
+# Binary (Flate) streams: ASCII85 only makes files bigger and slower to write.
+rl_config.useA85 = 0
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 

@@ -483,11 +483,10 @@ def _header_table(doc: AdminDocument) -> etree._Element:
             layout.wrap_lines(h.superior_line, left_inner, layout.SIZE_AGENCY)
         )
     for line in h.agency_lines:
-        left.append(_para("agency", line))
-        left_height += HEADER_LINE_PT * len(
-            layout.wrap_lines(line, left_inner, layout.SIZE_AGENCY, bold=True)
-        )
-    last = layout.wrap_lines(h.agency_lines[-1], left_inner, layout.SIZE_AGENCY, bold=True)
+        broken = layout.balanced_lines(line, left_inner, layout.SIZE_AGENCY, bold=True)
+        left.append(_para("agency", broken))
+        left_height += HEADER_LINE_PT * len(broken)
+    last = layout.balanced_lines(h.agency_lines[-1], left_inner, layout.SIZE_AGENCY, bold=True)
     widest_last = max(layout.text_width(x, layout.SIZE_AGENCY, bold=True) for x in last)
     left.append(_rule(widest_last * layout.RULE_RATIO_AGENCY, left_inner))
 

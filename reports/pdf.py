@@ -272,8 +272,9 @@ def _header(doc: AdminDocument, st: _Styles) -> list[Flowable]:
     if h.superior_line:
         left.append(_p(h.superior_line, st.superior))
     for line in h.agency_lines:
-        left.append(_p(line, st.agency))
-    last = layout.wrap_lines(h.agency_lines[-1], left_inner, layout.SIZE_AGENCY, bold=True)
+        broken = layout.balanced_lines(line, left_inner, layout.SIZE_AGENCY, bold=True)
+        left.append(RLParagraph("<br/>".join(_markup(x) for x in broken), st.agency))
+    last = layout.balanced_lines(h.agency_lines[-1], left_inner, layout.SIZE_AGENCY, bold=True)
     widest_last = max(layout.text_width(x, layout.SIZE_AGENCY, bold=True) for x in last)
     left.append(HRule(widest_last * layout.RULE_RATIO_AGENCY))
     right: list[Flowable] = [_p(h.national_name, st.national), _p(h.motto, st.motto)]

@@ -310,3 +310,35 @@ def test_header_and_summary_come_from_the_commune(demo: Any) -> None:
         "Sở Khoa học và Công nghệ thành phố Hải Phòng",
     ]
     assert doc.noi_nhan[0] == "Như trên"
+
+
+def test_a_commune_without_plan_data_still_gets_a_report(db: Any, tmp_path: Path) -> None:
+    # Given a commune set up with one month but no plan, tasks or indicators yet
+    from models.enums import PeriodConvention
+    from models.services.periods import ensure_period
+
+    with db.transaction() as s:
+        s.add(
+            Commune(
+                province_code=31,
+                province_name="Thành phố Hải Phòng",
+                commune_code=10993,
+                commune_name="Xã Thượng Hồng",
+                is_local=True,
+                agency_line2="XÃ THƯỢNG HỒNG",
+                agency_name="Ủy ban nhân dân xã Thượng Hồng",
+                place_name="Thượng Hồng",
+                period_convention=PeriodConvention.CALENDAR,
+            )
+        )
+        s.flush()
+        ensure_period(s, "2026-10")
+    # When its report is generated
+    result = generate_draft(db, period_code="2026-10", out_dir=tmp_path)
+    # Then the three files exist and say there is nothing to report yet
+    assert all(p.stat().st_size > 1000 for p in result.paths.values())
+    body = _body_text(result.document)
+    assert "Kế hoạch chưa có nhiệm vụ nào được giao để theo dõi." in body
+    assert "Kế hoạch chưa có chỉ tiêu nào để theo dõi." in body
+    assert result.document.signature.name == ""
+    assert result.document.noi_nhan_lines() == ["- Lưu: VT."]

@@ -189,6 +189,8 @@ def _write_appendix(ws: Worksheet, appendix: Appendix) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
+    ws.page_setup.firstPageNumber = 1  # each appendix numbered on its own
+    ws.page_setup.useFirstPageNumber = True
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = 30 / 25.4

@@ -124,3 +124,10 @@ def test_libreoffice_opens_the_workbook(issued_report: ReportFiles, tmp_path: Pa
         first = pdf.pages[0].extract_text() or ""
         assert "Phụ lục I" in first and "Nhiệm vụ" in first
         assert all(p.width > p.height for p in pdf.pages)  # landscape
+
+
+def test_each_sheet_prints_its_own_page_numbers(wb: Any) -> None:
+    for ws in wb.worksheets:
+        assert ws.page_setup.firstPageNumber == 1 and ws.page_setup.useFirstPageNumber
+        assert ws.HeaderFooter.differentFirst  # no number on an appendix's first page
+        assert ws.oddHeader.center.text == "&P"

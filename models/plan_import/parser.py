@@ -590,18 +590,22 @@ def _items_to_tasks(
             number = link.group(1) or ""
             index = int(number) if number.isdigit() else (roman_value(number.upper()) or 0)
             context.links.setdefault(index, code)
+        leads = split_units(_clean_label_value(item.labels.get("lead", "")), context.vocabulary)
+        cooperating = split_units(
+            _clean_label_value(item.labels.get("coop", "")), context.vocabulary
+        )
+        if not appendix_list and not leads and not cooperating and paragraphs:
+            # "Trung tâm văn hoá ... xã làm tốt ...", "Phối hợp với các ban Đảng, ... để ..."
+            first = paragraphs[0] if len(paragraphs) == 1 or item.children else paragraphs[1]
+            leads, cooperating = _units_in_sentence(first, context.vocabulary)
         task = ParsedTask(
             code=code,
             title=title,
             content=content,
             parent=parent,
             is_group=bool(numbered_children or bullets),
-            lead_units=split_units(
-                _clean_label_value(item.labels.get("lead", "")), context.vocabulary
-            ),
-            cooperating_units=split_units(
-                _clean_label_value(item.labels.get("coop", "")), context.vocabulary
-            ),
+            lead_units=leads,
+            cooperating_units=cooperating,
             timeframe_text=_clean_label_value(item.labels.get("time", "")),
             expected_output=_clean_label_value(item.labels.get("output", "")),
             group_name=group_name,
@@ -620,6 +624,36 @@ def _items_to_tasks(
     for child in root.children:
         visit(child, parent_code, "")
     return out
+
+
+_COOPERATE = re.compile(r"^phoi hop (?:voi|cung) (.+?) (?:de|nham|trong viec|thuc hien)\b")
+
+
+def _units_in_sentence(text: str, vocabulary: UnitVocabulary) -> tuple[list[str], list[str]]:
+    """Units named by a task's own sentence: a known unit as its subject
+    ("Ban Chỉ đạo tổ chức kiểm tra ...") is the lead; "Phối hợp với A, B để
+    ..." names cooperating units. Nothing is guessed beyond known names."""
+    key = fold(text)
+    cooperate = _COOPERATE.match(key)
+    if cooperate is not None:
+        names = split_units(text[cooperate.start(1) : cooperate.end(1)], vocabulary)
+        if names and all(
+            vocabulary.is_known(n) or vocabulary.is_prefix(n) or n[:1].islower() for n in names
+        ):
+            return [], names
+        return [], []
+    words = text.split()
+    subject = 0
+    for count in range(2, min(len(words) - 1, 14) + 1):
+        if vocabulary.is_known(" ".join(words[:count]).rstrip(",;:")):
+            subject = count
+    if (
+        subject
+        and words[subject][:1].islower()
+        and not words[subject - 1].endswith((",", ";", ":"))
+    ):
+        return [" ".join(words[:subject])], []
+    return [], []
 
 
 def _table_tasks(

@@ -75,6 +75,9 @@ def test_hai_phong_every_numbered_task_of_the_tasks_part(hp, hp_expected):
         parent = next((p["code"] for p in expected if task in p.get("children", [])), None)
         assert parsed.parent == parent, task["code"]
     assert got["1"].is_group and got["3"].is_group and not got["2"].is_group
+    # "Ban Chỉ đạo tổ chức kiểm tra ...": the unit named as the subject leads.
+    assert got["7"].lead_units == ["Ban Chỉ đạo"]
+    assert all(not t.lead_units for code, t in got.items() if code != "7" and t.source == "IV")
 
 
 @hai_phong_only
@@ -184,6 +187,8 @@ def test_thuong_hong_full_tree(th, th_expected):
         assert parsed.title == task["title"], task["code"]
         assert normalize_spaces(parsed.content or parsed.title) == normalize_spaces(task["content"])
     assert got["1.2"].parent == "1" and got["5.12"].parent == "5"
+    assert got["1.2"].lead_units == ["Trung tâm văn hoá thể thao và truyền thông xã"]
+    assert got["5.3"].cooperating_units == ["các ban Đảng", "Ủy ban MTTQ Việt Nam xã"]
     assert not th.indicators
 
 

@@ -30,12 +30,16 @@ def test_clean_markup(raw: str, clean: str) -> None:
 
 
 def test_page_numbers_after_a_wide_gap_are_dropped_and_mark_a_page_break() -> None:
-    text = "\n\n".join(["dòng một của văn bản", "dòng hai", "dòng ba"]) + "\n\n\n\n4 \n\n2. Tiếp theo"
+    text = (
+        "\n\n".join(["dòng một của văn bản", "dòng hai", "dòng ba"]) + "\n\n\n\n4 \n\n2. Tiếp theo"
+    )
     document = read_text(text)
     texts = [b.text for b in document.blocks if isinstance(b, Line) and not b.blank]
     assert texts == ["dòng một của văn bản", "dòng hai", "dòng ba", "2. Tiếp theo"]
     assert document.dropped_page_numbers == ["4"]
-    assert [b.page_break for b in document.blocks if isinstance(b, Line) and b.text == "2. Tiếp theo"] == [True]
+    assert [
+        b.page_break for b in document.blocks if isinstance(b, Line) and b.text == "2. Tiếp theo"
+    ] == [True]
 
 
 def test_markdown_pipe_table_becomes_a_table() -> None:

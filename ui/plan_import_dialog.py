@@ -778,12 +778,15 @@ class PlanImportDialog(QDialog):
         self.replace_box.toggled.connect(self._update_counts)
         self.clean_only_box = QCheckBox("")
         self.clean_only_box.toggled.connect(self._update_counts)
+        self.reporting_box = QCheckBox("")
         options.addWidget(self.replace_box)
         options.addWidget(self.clean_only_box)
+        options.addWidget(self.reporting_box)
         options.addStretch(1)
         layout.addLayout(options)
         self.replace_box.hide()
         self.clean_only_box.hide()
+        self.reporting_box.hide()
 
         bottom = QHBoxLayout()
         self.selection_label = QLabel("")
@@ -901,6 +904,12 @@ class PlanImportDialog(QDialog):
         self.clean_only_box.setVisible(loaded.excel_errors > 0)
         self.clean_only_box.setText(T.CLEAN_ONLY.format(count=loaded.excel_errors))
         self.clean_only_box.setChecked(False)
+        unit_day, report_day = plan.reporting_days()
+        what = [T.UNIT_DAY.format(day=unit_day)] if unit_day else []
+        what += [T.COMMUNE_DAY.format(day=report_day)] if report_day else []
+        self.reporting_box.setText(T.REPORTING_DAYS.format(what=", ".join(what)))
+        self.reporting_box.setVisible(bool(what))
+        self.reporting_box.setChecked(bool(what))
         self._update_counts()
 
     def _set_all(self, checked: bool) -> None:
@@ -972,13 +981,20 @@ class PlanImportDialog(QDialog):
             return
         mapping, new_units = self.unit_model.decisions()
         replace = self.replace_box.isChecked()
+        apply_days = not self.reporting_box.isHidden() and self.reporting_box.isChecked()
         db, actor = self.ctx.db, self.ctx.actor
         from models.plan_import.commit import import_plan
 
         self.commit_button.setEnabled(False)
         worker.run_in_background(
             lambda _control: import_plan(
-                db, plan, actor=actor, unit_mapping=mapping, new_units=new_units, replace=replace
+                db,
+                plan,
+                actor=actor,
+                unit_mapping=mapping,
+                new_units=new_units,
+                replace=replace,
+                apply_reporting_days=apply_days,
             ),
             on_done=self._committed,
             on_error=self._commit_failed,

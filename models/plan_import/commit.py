@@ -49,6 +49,7 @@ from models.plan_import import texts as T
 from models.plan_import.model import ParsedIndicator, ParsedPlan, ParsedTask
 from models.plan_import.units import NewUnit, unit_key
 from models.schema import (
+    Commune,
     Indicator,
     IndicatorTarget,
     IndicatorUnit,
@@ -237,8 +238,13 @@ def commit_plan(
     new_units: Mapping[str, NewUnit] | None = None,
     actor: audit.Actor | None = None,
     replace: bool = False,
+    apply_reporting_days: bool = False,
 ) -> Plan:
     """Save the chosen part of ``parsed`` in ``session`` (see the module rules).
+
+    With ``apply_reporting_days`` the monthly deadlines the plan states
+    (``ParsedPlan.reporting_days``) become the local commune's
+    ``unit_deadline_day`` / ``report_deadline_day``.
 
     The caller commits (``Database.transaction``); on ``InputError`` or any
     other error the caller's transaction rolls back and nothing is saved.
@@ -377,6 +383,14 @@ def commit_plan(
         ] + [IndicatorUnit(unit_id=u, role=UnitRole.COOPERATING) for u in cooperating]
         row_indicator.targets = targets[indicator.code]
         session.add(row_indicator)
+    if apply_reporting_days:
+        unit_day, report_day = parsed.reporting_days()
+        commune = session.scalars(select(Commune).where(Commune.is_local.is_(True))).first()
+        if commune is not None:
+            if unit_day is not None:
+                commune.unit_deadline_day = unit_day
+            if report_day is not None:
+                commune.report_deadline_day = report_day
     session.flush()
     audit.log_event(
         session,
@@ -408,6 +422,7 @@ def import_plan(
     unit_mapping: Mapping[str, int | None] | None = None,
     new_units: Mapping[str, NewUnit] | None = None,
     replace: bool = False,
+    apply_reporting_days: bool = False,
 ) -> tuple[int, CommitSummary]:
     """``commit_plan`` in its own transaction; returns (plan id, summary).
 
@@ -422,6 +437,7 @@ def import_plan(
             new_units=new_units,
             actor=actor,
             replace=replace,
+            apply_reporting_days=apply_reporting_days,
         )
         summary: CommitSummary = session.info.pop("plan_import_summary")
         plan_id = plan.id

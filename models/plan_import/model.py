@@ -326,18 +326,24 @@ class ReportingRule:
 
     ``frequencies`` are the recurrences named ("hằng tháng", "3 tháng" =
     quarterly, "6 tháng", "1 năm"/"hằng năm"); ``day`` is the day of the
-    month of "trước ngày 15 hằng tháng" (None when not stated).
+    month of "trước ngày 15 hằng tháng" (None when not stated). ``who`` says
+    whose deadline a monthly day is: "units" (the units report to the
+    commune: "Các đơn vị ... báo cáo ... trước ngày 15 hằng tháng") or
+    "commune" (the compiling office sends the commune's report: "... tổng
+    hợp, báo cáo ... trước ngày 18 hằng tháng"); "" otherwise.
     """
 
     text: str
     frequencies: list[Recurrence] = field(default_factory=list)
     day: int | None = None
+    who: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {
             "text": self.text,
             "frequencies": [f.value for f in self.frequencies],
             "day": self.day,
+            "who": self.who or None,
         }
 
 
@@ -382,6 +388,12 @@ class ParsedPlan:
             for name in (*indicator.lead_units, *indicator.cooperating_units):
                 seen.setdefault(name, None)
         return list(seen)
+
+    def reporting_days(self) -> tuple[int | None, int | None]:
+        """(units' monthly day, commune's monthly day) stated by the plan."""
+        units = next((r.day for r in self.reporting if r.who == "units" and r.day), None)
+        commune = next((r.day for r in self.reporting if r.who == "commune" and r.day), None)
+        return units, commune
 
     def blocking_warnings(self) -> list[PlanWarning]:
         return [w for w in self.warnings if w.blocking]

@@ -951,6 +951,15 @@ _FREQUENCIES: tuple[tuple[re.Pattern[str], Recurrence], ...] = (
 _DAY = re.compile(r"(?:truoc|cham nhat|khong qua|den) (?:ngay )?(\d{1,2})\b(?! ?/)")
 
 
+def _reporter(key: str) -> str:
+    """Whose monthly deadline a sentence states (see ``ReportingRule.who``)."""
+    if "tong hop" in key:
+        return "commune"
+    if re.search(r"\bcac (?:don vi|co quan|phong|ban|thon)\b", key):
+        return "units"
+    return ""
+
+
 def _reporting(lines: Sequence[Line], joiner: _Joiner) -> list[ReportingRule]:
     paragraphs = _paragraphs(lines, joiner)
     out: list[ReportingRule] = []
@@ -976,7 +985,14 @@ def _reporting(lines: Sequence[Line], joiner: _Joiner) -> list[ReportingRule]:
             periodic = bool(frequencies) or "dinh ky" in key or day is not None
             if reports or (review and periodic):
                 out.append(
-                    ReportingRule(text=normalize_spaces(sentence), frequencies=frequencies, day=day)
+                    ReportingRule(
+                        text=normalize_spaces(sentence),
+                        frequencies=frequencies,
+                        day=day,
+                        who=_reporter(key)
+                        if day is not None and Recurrence.MONTHLY in frequencies
+                        else "",
+                    )
                 )
     return out
 

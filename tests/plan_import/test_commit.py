@@ -177,3 +177,28 @@ def test_demo_database_refuses_a_clashing_import(demo_db) -> None:
     with pytest.raises(InputError, match="Thay kế hoạch đang dùng"):
         import_plan(demo_db, plan, actor=ACTOR)
     assert _count(demo_db, Task) == before
+
+
+def test_reporting_days_of_the_plan_become_the_communes_when_asked(db, units) -> None:
+    from models.schema import Commune
+
+    with db.transaction(actor=ACTOR) as session:
+        session.add(
+            Commune(
+                province_code=25, province_name="Tỉnh Phú Thọ", commune_code=99999,
+                commune_name="Xã Minh Tân", is_local=True, agency_line2="XÃ MINH TÂN",
+                agency_name="Ủy ban nhân dân xã Minh Tân", place_name="Minh Tân",
+                unit_deadline_day=10, report_deadline_day=12,
+            )
+        )  # fmt: skip
+    plan = parse_file(DATA / "ke-hoach-minh-tan.docx")
+    assert plan.reporting_days() == (15, 18)
+    import_plan(db, plan, actor=ACTOR)
+    with db.session() as session:
+        commune = session.scalars(select(Commune)).one()
+        assert (commune.unit_deadline_day, commune.report_deadline_day) == (10, 12)  # not asked
+    import_plan(db, parse_file(DATA / "ke-hoach-minh-tan.docx"), actor=ACTOR, replace=True,
+                apply_reporting_days=True)  # fmt: skip
+    with db.session() as session:
+        commune = session.scalars(select(Commune)).one()
+        assert (commune.unit_deadline_day, commune.report_deadline_day) == (15, 18)

@@ -65,6 +65,9 @@ def test_review_uncheck_edit_and_import(qtbot, ctx, no_modal, tmp_path) -> None:
     model = dialog.task_model
     assert model is not None and dialog.tabs.isEnabled()
     assert dialog.tabs.tabText(0) == "Nhiệm vụ (18)" and dialog.tabs.tabText(1) == "Chỉ tiêu (6)"
+    box = dialog.reporting_box
+    assert not box.isHidden() and box.isChecked()
+    assert box.text().endswith("đơn vị báo cáo trước ngày 15, xã gửi báo cáo trước ngày 18")
     # The task "Trước tháng 10/2025" is shown as not understood.
     flagged = _index_of(model, "PL.III.5")
     problem = flagged.siblingAtColumn(TaskTreeModel.PROBLEM)

@@ -17,7 +17,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QIcon, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QIcon, QKeySequence, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -43,6 +43,7 @@ from ui import dialogs, worker
 from ui.context import AppContext, PeriodChoice, period_choices, ui_settings
 from ui.pages import PAGE_SPECS
 from ui.texts import common as T
+from ui.widgets import ElidedLabel
 
 log = logging.getLogger(__name__)
 
@@ -53,9 +54,26 @@ KEY_SPLITTER = "main/splitter"
 KEY_PAGE = "main/page"
 
 
-def nav_icon(key: str) -> QIcon:
+def nav_icon(key: str, size: int = 24) -> QIcon:
+    """The page's icon: dark blue lines, white on the selected (dark) row."""
     path = paths.resources_dir() / ICON_DIR / f"{key}.svg"
-    return QIcon(str(path)) if path.is_file() else QIcon()
+    if not path.is_file():
+        return QIcon()
+    svg = path.read_text(encoding="utf-8")
+    icon = QIcon()
+    for mode, text in (
+        (QIcon.Mode.Normal, svg),
+        (
+            QIcon.Mode.Selected,
+            svg.replace("#1f4e79", "#ffffff")
+            .replace("#dbe8f5", "#3d6f9e")
+            .replace("#eef4fa", "#2f5f8c"),
+        ),
+    ):
+        pixmap = QPixmap()
+        if pixmap.loadFromData(text.encode("utf-8"), "SVG"):
+            icon.addPixmap(pixmap.scaled(size * 2, size * 2), mode)
+    return icon
 
 
 class PlaceholderPage(QWidget):
@@ -116,6 +134,7 @@ def guide_path() -> Path | None:
 class MainWindow(QMainWindow):
     """The program's main window for one signed-in user (``ctx``)."""
 
+    DEFAULT_SIZE = (1280, 800)
     logout_requested = Signal()
     first_shown = Signal()
     closed = Signal()
@@ -134,7 +153,7 @@ class MainWindow(QMainWindow):
             self.setWindowIcon(QIcon(str(app_icon)))
 
         # -- top bar ---------------------------------------------------------------
-        self.commune_label = QLabel()
+        self.commune_label = ElidedLabel(min_chars=16)
         self.commune_label.setObjectName("commune_label")
         font = QFont(self.commune_label.font())
         font.setPointSizeF(font.pointSizeF() * 1.25)
@@ -147,7 +166,7 @@ class MainWindow(QMainWindow):
         self.period_combo.setMaxVisibleItems(18)
         period_label = QLabel(T.PERIOD_LABEL)
         period_label.setBuddy(self.period_combo)
-        self.user_label = QLabel()
+        self.user_label = ElidedLabel(min_chars=14)
         self.user_label.setObjectName("user_label")
         top = QFrame()
         top.setObjectName("top_bar")
@@ -155,12 +174,12 @@ class MainWindow(QMainWindow):
         top_layout = QHBoxLayout(top)
         top_layout.setContentsMargins(16, 8, 16, 8)
         top_layout.setSpacing(10)
-        top_layout.addWidget(self.commune_label)
+        top_layout.addWidget(self.commune_label, 3)
         top_layout.addStretch(1)
         top_layout.addWidget(period_label)
         top_layout.addWidget(self.period_combo)
         top_layout.addSpacing(18)
-        top_layout.addWidget(self.user_label)
+        top_layout.addWidget(self.user_label, 2)
 
         # -- navigation and pages ----------------------------------------------------
         self.nav = QListWidget()
@@ -215,7 +234,7 @@ class MainWindow(QMainWindow):
         ctx.commune_changed.connect(self._refresh_header)
         ctx.data_changed.connect(self._on_data_changed)
         self.nav.currentRowChanged.connect(self._on_nav_row)
-        self.resize(1280, 800)
+        self.resize(*self.DEFAULT_SIZE)
         self._restore_state()
         from ui.idle_lock import install_idle_lock
 

@@ -417,7 +417,7 @@ class _TablePage(_Page):
         roles = args[2] if len(args) > 2 else None
         if roles == [Qt.ItemDataRole.BackgroundRole]:
             return  # the error tint itself
-        if self.error.isVisible():
+        if self.error.has_message():
             self.error.clear_message()
             self.model.mark_error_row(None)
 

@@ -250,8 +250,13 @@ class FilterProxy(QSortFilterProxyModel):
         self._words: list[str] = []
 
     def set_query(self, text: str) -> None:
-        self._words = fold(text).split()
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
+            self.beginFilterChange()
+            self._words = fold(text).split()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            self._words = fold(text).split()
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
         if not self._words:

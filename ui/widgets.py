@@ -6,7 +6,7 @@ UI thread only.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -92,6 +92,10 @@ class ErrorLabel(QLabel):
     def clear_message(self) -> None:
         self.setText("")
         self.hide()
+
+    def has_message(self) -> bool:
+        """True while a message is set (even if the window is not on screen)."""
+        return bool(self.text())
 
 
 class StatusBadge(QLabel):
@@ -263,3 +267,52 @@ def setup_table(view: QTableView, *, stretch_column: int | None = None) -> None:
     if stretch_column is not None:
         header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
     view.setWordWrap(False)
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that shortens its text with "…" when space is short.
+
+    Its size hint is the whole text; it may shrink to ``min_chars`` characters,
+    so a long commune or user name never forces the window wider. The whole
+    text is in the tooltip when elided.
+    """
+
+    def __init__(
+        self, text: str = "", parent: QWidget | None = None, *, min_chars: int = 12
+    ) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self._min_chars = min_chars
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        self._full = text
+        self._refresh()
+        self.updateGeometry()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def text(self) -> str:  # the whole text, not the shortened one
+        return self._full
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        metrics = self.fontMetrics()
+        return QSize(metrics.horizontalAdvance(self._full) + 4, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        metrics = self.fontMetrics()
+        return QSize(
+            metrics.averageCharWidth() * self._min_chars, super().minimumSizeHint().height()
+        )
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self._refresh()
+
+    def _refresh(self) -> None:
+        metrics = self.fontMetrics()
+        shown = metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, max(self.width(), 10))
+        QLabel.setText(self, shown)
+        self.setToolTip(self._full if shown != self._full else "")

@@ -129,16 +129,12 @@ QUIT_CONFIRM = "Thoát chương trình?"
 
 # --- Backup ------------------------------------------------------------------
 BACKUP_TITLE = "Sao lưu dữ liệu"
-BACKUP_FILTER = "Cơ sở dữ liệu (*.db)"
-BACKUP_NAME = "sao-luu-{stamp}.db"
 BACKUP_RUNNING = "Đang sao lưu dữ liệu…"
-BACKUP_DONE = "Đã sao lưu dữ liệu vào:\n{path}"
-BACKUP_SUMMARY = "Sao lưu vào {path}"
+BACKUP_DONE = "Đã sao lưu dữ liệu (kèm tệp minh chứng) vào tệp:\n{path}"
 BACKUP_NOT_SQLITE = (
     "Cơ sở dữ liệu đang dùng là máy chủ ({where}); hãy sao lưu bằng công cụ của máy chủ "
     "cơ sở dữ liệu."
 )
-BACKUP_SAME_FILE = "Không thể sao lưu đè lên chính tệp dữ liệu đang dùng."
 
 # --- Shared widgets ----------------------------------------------------------
 SEARCH_PLACEHOLDER = "Tìm kiếm (Ctrl+F)…"

@@ -522,15 +522,17 @@ class _Context:
     links: dict[int, str] = field(default_factory=dict)  # appendix index -> task code
     codes: set[str] = field(default_factory=set)
 
-    def unique_code(self, code: str) -> str:
-        if code not in self.codes:
-            self.codes.add(code)
+    def unique_code(self, code: str, *, kind: str = "task") -> str:
+        """``code``, or ``code-2``... when the plan already used it (reported)."""
+        key = f"{kind}:{code}"
+        if key not in self.codes:
+            self.codes.add(key)
             return code
         counter = 2
-        while f"{code}-{counter}" in self.codes:
+        while f"{kind}:{code}-{counter}" in self.codes:
             counter += 1
         new = f"{code}-{counter}"
-        self.codes.add(new)
+        self.codes.add(f"{kind}:{new}")
         self.plan.warnings.append(PlanWarning(T.WARN_DUPLICATE_CODE.format(code=code, new=new)))
         return new
 
@@ -729,7 +731,7 @@ def _table_indicators(
             group_label, group_name = row.stt, row.name
             continue
         code = f"{group_label}.{row.stt}" if group_label else row.stt
-        code = context.unique_code(f"indicator:{code}").split(":", 1)[1]
+        code = context.unique_code(code, kind="indicator")
         measure = guess_measure(row.name, row.targets.values(), row.cells.get(Col.MEASURE, ""))
         indicator = ParsedIndicator(
             code=code,
@@ -887,7 +889,7 @@ def _prose_indicators(
         if not name:
             continue
         counter += 1
-        code = context.unique_code(f"indicator:MT.{counter}").split(":", 1)[1]
+        code = context.unique_code(f"MT.{counter}", kind="indicator")
         values = list(targets.values())
         measure = guess_measure(name, values)
         indicator = ParsedIndicator(

@@ -295,18 +295,25 @@ def rows_from_cells(table: TableBlock, vocabulary: UnitVocabulary) -> TableResul
                     (cells[column.kind] + "; " + value) if column.kind in cells else value
                 )
         name = cells.pop(Col.NAME, "")
-        distinct = {c for c in raw if c}
+        # Texts of the row outside the STT column: one text merged across the
+        # row (or only a name next to a Roman numeral) makes a group row.
+        others = {
+            value
+            for index, value in enumerate(raw)
+            if value
+            and index < len(columns)
+            and (columns[index] is None or columns[index].kind is not Col.STT)
+        }
         group = _group_start(stt or name, expected_group) if (stt or name) else None
         is_group = False
-        if (
-            group is not None
-            and not targets
-            and not cells.get(Col.TIME)
-            and not cells.get(Col.LEAD)
+        if group is not None and (
+            len(others) <= 1
+            or (not targets and not cells.get(Col.TIME) and not cells.get(Col.LEAD))
         ):
             is_group = True
-        elif len(distinct) == 1 and len(raw) > 2 and not stt.isdigit():
-            group = group or (expected_group, to_roman(expected_group), name)
+        elif len(others) == 1 and len(raw) > 2 and not stt.rstrip(".").isdigit():
+            label = stt.rstrip(".") or to_roman(expected_group)  # "A", "B" kept as written
+            group = group or (expected_group, label, name)
             is_group = True
         if is_group and group is not None:
             expected_group = group[0] + 1

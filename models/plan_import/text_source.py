@@ -7,8 +7,8 @@ Markdown pipe table). Rules:
 
 * ``.docx`` (python-docx): paragraphs and tables in the order of the body;
   table cells keep their paragraphs joined by a line break; a cell merged
-  over several columns is kept once, a cell merged over several rows repeats
-  its text in each row; automatic numbering and bullets of Word lists are
+  over several columns or rows repeats its text in each of them (columns stay
+  aligned with the header; a group row merged across reads as one text); automatic numbering and bullets of Word lists are
   written out ("1.", "1.1.", "a)", "-"), since the plan's structure lives in
   them.
 * ``.pdf`` (pypdf): the text of each page; a line that is only a number at
@@ -511,14 +511,9 @@ def _read_docx(path: Path) -> SourceDocument:
             table = Table(child, document)
             rows: list[list[str]] = []
             for row in table.rows:
-                cells: list[str] = []
-                previous: Any = None
-                for cell in row.cells:
-                    if previous is not None and cell._tc is previous:
-                        continue  # merged across columns: keep it once
-                    previous = cell._tc
-                    cells.append(clean_markup(_cell_text(cell)))
-                rows.append(cells)
+                # A cell merged over several columns repeats its text in each
+                # grid column, so that the columns stay aligned with the header.
+                rows.append([clean_markup(_cell_text(cell)) for cell in row.cells])
             blocks.append(TableBlock(rows=rows))
     return SourceDocument(name=path.name, kind="docx", blocks=blocks, wrapped=False)
 

@@ -178,3 +178,51 @@ def test_province_workbook_with_its_own_columns(tmp_path: Path) -> None:
     assert indicators["3"].measure_unit is MeasureUnit.COUNT
     assert indicators["3"].parsed_targets()[2030].value == 5
     assert any("30/06/2026" in n.message for n in result.notes)
+
+
+def test_word_tables_with_a_two_row_header_and_a_task_table(tmp_path: Path) -> None:
+    # Given a Word plan whose targets sit under a "Mục tiêu" cell merged over
+    # the years, and whose tasks are a table in the tasks part itself
+    document = Document()
+    document.add_paragraph("II. MỤC TIÊU")
+    table = document.add_table(rows=2, cols=6)
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "STT"
+    table.cell(0, 1).merge(table.cell(1, 1)).text = "Tên chỉ tiêu"
+    table.cell(0, 2).merge(table.cell(0, 4)).text = "Mục tiêu"
+    for column, year in zip((2, 3, 4), ("2025", "2030", "2035"), strict=True):
+        table.cell(1, column).text = year
+    table.cell(0, 5).merge(table.cell(1, 5)).text = "Đơn vị chủ trì"
+    row = table.add_row().cells
+    row[0].text = "A"
+    row[1].merge(row[5]).text = "Dịch vụ công trực tuyến"
+    for values in (("1", "Tỷ lệ hồ sơ trực tuyến toàn trình", "≥ 50%", "≥ 80%", "100%", "Văn phòng HĐND và UBND xã"),
+                   ("2", "Tỷ lệ thanh toán trực tuyến", "", "≥ 40%", "≥ 60%", "Phòng Kinh tế")):  # fmt: skip
+        for cell, text in zip(table.add_row().cells, values, strict=True):
+            cell.text = text
+    document.add_paragraph("III. NHIỆM VỤ VÀ GIẢI PHÁP")
+    tasks = document.add_table(rows=1, cols=5)
+    for cell, text in zip(
+        tasks.rows[0].cells,
+        ("TT", "Nội dung công việc", "Thời hạn", "Đơn vị thực hiện", "Phối hợp"),
+        strict=True,
+    ):
+        cell.text = text
+    for values in (("1", "Rà soát thủ tục hành chính", "Quý I/2026", "Văn phòng HĐND và UBND xã", "Công an xã"),
+                   ("2", "Cập nhật dữ liệu hộ tịch", "Hằng tháng", "Phòng Văn hóa - Xã hội", "")):  # fmt: skip
+        for cell, text in zip(tasks.add_row().cells, values, strict=True):
+            cell.text = text
+    path = tmp_path / "bang-hai-dong.docx"
+    document.save(path)
+    plan = parse_file(path)
+    indicators = {i.code: i for i in plan.indicators}
+    assert list(indicators) == ["A.1", "A.2"]
+    assert indicators["A.1"].group_name == "Dịch vụ công trực tuyến"
+    assert indicators["A.1"].targets == {2025: "≥ 50%", 2030: "≥ 80%", 2035: "100%"}
+    assert indicators["A.2"].targets == {2030: "≥ 40%", 2035: "≥ 60%"}  # the empty cell stays empty
+    assert indicators["A.2"].lead_units == ["Phòng Kinh tế"]
+    got = {t.code: t for t in plan.tasks}
+    assert got["1"].title == "Rà soát thủ tục hành chính"
+    assert got["1"].deadline == dt.date(2026, 3, 31)
+    assert got["1"].lead_units == ["Văn phòng HĐND và UBND xã"]
+    assert got["1"].cooperating_units == ["Công an xã"]
+    assert got["2"].recurrence is Recurrence.MONTHLY

@@ -229,7 +229,7 @@ class RecordsModel(QAbstractTableModel):
             return fold(text)
         if role == Qt.ItemDataRole.ToolTipRole and col.kind == "text":
             text = col.display(record) if col.display else ("" if value is None else str(value))
-            return text if len(text) > 40 else None
+            return text if len(text) > 20 else None
         if (
             role == Qt.ItemDataRole.ForegroundRole
             and self.dimmed is not None

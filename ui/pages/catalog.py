@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -174,9 +175,11 @@ class SignerDialog(_FormDialog):
             self.authority.addItem(T.AUTHORITY_LABELS[authority.value], authority.value)
         current = signer.authority if signer else SigningAuthority.KT
         self.authority.setCurrentIndex(self.authority.findData(current.value))
-        self.body = QLineEdit(signer.body if signer else "ỦY BAN NHÂN DÂN")
-        self.on_behalf = QLineEdit((signer.on_behalf_of or "") if signer else "CHỦ TỊCH")
-        self.title = QLineEdit(signer.title if signer else "PHÓ CHỦ TỊCH")
+        self.body = QLineEdit(signer.body if signer else texts_catalog.SIGNER_BODY)
+        self.on_behalf = QLineEdit(
+            (signer.on_behalf_of or "") if signer else texts_catalog.TITLE_CHAIRMAN
+        )
+        self.title = QLineEdit(signer.title if signer else texts_catalog.TITLE_VICE_CHAIRMAN)
         self.default = QCheckBox(T.SIGNER_DEFAULT)
         self.default.setChecked(bool(signer and signer.is_default))
         self.active = QCheckBox(T.SIGNER_ACTIVE)
@@ -408,13 +411,10 @@ class _ListTab(QWidget):
         self.proxy = FilterProxy()
         self.proxy.setSourceModel(self.model)
         self.view = QTableView()
-        setup_table(self.view, stretch_column=self.stretch)
+        setup_table(self.view)
         self.view.setModel(self.proxy)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        char = self.view.fontMetrics().averageCharWidth()
-        header = self.view.horizontalHeader()
-        for column, chars in self.widths.items():
-            header.resizeSection(column, chars * char + 28)
+        self._size_columns()
         self.view.doubleClicked.connect(lambda _i: self.edit_selected())
         self.search = SearchLineEdit(placeholder=T.SEARCH)
         self.search.search_changed.connect(self._filter)
@@ -431,6 +431,23 @@ class _ListTab(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(self.bar)
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+
+    def _size_columns(self) -> None:
+        """Fixed widths wide enough for the (bold) header; one column takes the rest."""
+        header = self.view.horizontalHeader()
+        char = self.view.fontMetrics().averageCharWidth()
+        bold = QFont(header.font())
+        bold.setBold(True)
+        header_metrics = QFontMetrics(bold)
+        header.setStretchLastSection(False)
+        for column, col in enumerate(self.columns):
+            if column == self.stretch:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+                continue
+            chars = self.widths.get(column, 12)
+            width = max(chars * char + 24, header_metrics.horizontalAdvance(col.header) + 36)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
 
     def add_button(
         self, text: str, slot: Callable[[], None], *, selection: bool = True, edits: bool = True
@@ -732,7 +749,7 @@ class UsersTab(_ListTab):
         Column("active", T.COL_STATUS, display=_user_status),
         Column("last_login_at", T.COL_LAST_LOGIN, display=lambda u: _fmt_datetime(u.last_login_at)),
     ]
-    widths = {0: 14, 1: 24, 2: 18, 4: 16, 5: 18}
+    widths = {0: 12, 1: 20, 2: 15, 4: 12, 5: 14}
     stretch = 3
 
     def __init__(self, ctx: AppContext, *, editable: bool) -> None:

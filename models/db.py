@@ -159,8 +159,15 @@ def storage_error(exc: BaseException) -> DatabaseError | None:
 
 def _on_sqlite_error(context: Any) -> None:
     """Engine hook: every statement and commit that fails for lack of space or
-    write access raises the program's ``DatabaseError`` instead."""
+    write access, or on a damaged file, raises the program's ``DatabaseError``."""
     mapped = storage_error(context.original_exception)
+    if mapped is None:
+        msg = str(context.original_exception).lower()
+        if "database disk image is malformed" in msg or "file is not a database" in msg:
+            where = context.engine.url.database if context.engine is not None else "?"
+            mapped = DatabaseError(
+                texts.DB_CORRUPT.format(path=where), detail=str(context.original_exception)
+            )
     if mapped is not None:
         raise mapped from context.sqlalchemy_exception
 

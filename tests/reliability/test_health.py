@@ -199,3 +199,28 @@ def test_after_open_makes_the_daily_backup_and_warns_instead_of_failing(demo_db,
         assert len(warnings) == 1 and warnings[0].startswith("Chưa sao lưu được dữ liệu đầu ngày")
     finally:
         db2.close()
+
+
+def test_reading_a_damaged_file_without_the_check_gives_our_message(damaged):
+    """Code that skips the start-up check (a command) still gets a Vietnamese error."""
+    from sqlalchemy import inspect as sa_inspect
+
+    path, _good = damaged
+    errors = []
+    try:
+        db = open_database(path, migrate=False)
+    except DatabaseError as exc:
+        errors.append(exc)
+    else:
+        try:
+            for table in sa_inspect(db.engine).get_table_names():
+                try:
+                    with db.session() as s:
+                        s.execute(text(f'SELECT * FROM "{table}"')).fetchall()
+                except DatabaseError as exc:
+                    errors.append(exc)
+        finally:
+            db.close()
+    assert errors, "the damage must be noticed"
+    for exc in errors:
+        assert "bị hỏng" in exc.message or "không phải cơ sở dữ liệu" in exc.message, exc.message

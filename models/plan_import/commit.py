@@ -45,6 +45,7 @@ from models.db import Database
 from models.enums import AuditAction, Comparator, MeasureUnit, UnitRole
 from models.errors import InputError, ParseError
 from models.numbers import parse_target
+from models.permissions import Permission, principal_of, require
 from models.plan_import import texts as T
 from models.plan_import.model import ParsedIndicator, ParsedPlan, ParsedTask
 from models.plan_import.units import NewUnit, unit_key
@@ -429,6 +430,7 @@ def import_plan(
     Runs on any thread (a worker of the review dialog, the command line).
     """
     with db.transaction(actor=actor) as session:
+        require(principal_of(session, actor), Permission.EDIT_PLAN)
         plan = commit_plan(
             session,
             parsed,

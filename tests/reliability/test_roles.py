@@ -295,3 +295,16 @@ def test_ui_save_by_unit_staff_for_another_unit_is_refused_by_the_service(demo_d
         updates.save_unit_form(s, form, actor=ctx.actor, evidence_dir=demo_db.evidence_dir,
                                mark_submitted=False)
     assert dump_db(demo_db) == before
+
+
+def test_only_officer_and_admin_import_a_plan(demo_db) -> None:
+    from models.plan_import.commit import import_plan
+    from models.plan_import.model import ParsedPlan
+
+    before = dump_db(demo_db)
+    for username in ("vhxh", "lanhdao"):
+        with pytest.raises(PermissionDenied) as err:
+            import_plan(demo_db, ParsedPlan(source_name="ke-hoach.xlsx"),
+                        actor=actor_of(demo_db, username))
+        assert "sửa kế hoạch" in err.value.message
+    assert dump_db(demo_db) == before

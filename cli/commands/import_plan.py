@@ -21,7 +21,7 @@ from sqlalchemy import select
 
 from models.audit import Actor
 from models.db import open_database
-from models.errors import AppError, InputError
+from models.errors import InputError
 from models.plan_import import texts as T
 from models.plan_import.model import ParsedPlan
 from models.plan_import.units import MatchKind, UnitRef, match_units
@@ -200,4 +200,4 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-__all__ = ["register", "run", "AppError"]
+__all__ = ["register", "run"]

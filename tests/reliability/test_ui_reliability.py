@@ -148,3 +148,12 @@ def test_start_up_on_damaged_file_opens_recovery_not_a_traceback(demo_db, qt_syn
     assert len(offered) == 1 and offered[0].backup is not None
     assert codes == [2]
     assert controller.db is None  # nothing opened, nothing created
+
+
+def test_idle_lock_follows_the_setting(window, demo_db):
+    from models.services.settings import set_idle_lock_minutes
+
+    with demo_db.transaction() as s:
+        set_idle_lock_minutes(s, 5)
+    window.ctx.notify("settings")
+    assert window.idle_lock.minutes == 5

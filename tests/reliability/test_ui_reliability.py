@@ -157,3 +157,24 @@ def test_idle_lock_follows_the_setting(window, demo_db):
         set_idle_lock_minutes(s, 5)
     window.ctx.notify("settings")
     assert window.idle_lock.minutes == 5
+
+
+def test_second_copy_of_the_program_is_told_and_reads_only(demo_db, qt_sync, qtbot, no_modal):
+    from models.instance_lock import InstanceLock
+    from ui import app as app_module
+
+    path = demo_db.path
+    demo_db.close()
+    first = InstanceLock(path)  # the first copy of the program holds the database
+    first.acquire()
+    try:
+        controller = app_module.AppController(target=str(path))
+        controller.start()
+        assert controller.db is not None and controller.db.read_only
+        warnings = [text for kind, text in no_modal if kind == "warn"]
+        assert any("đang được mở bởi một cửa sổ chương trình khác" in t for t in warnings)
+        if controller.login is not None:
+            qtbot.addWidget(controller.login)
+        controller.db.close()
+    finally:
+        first.release()

@@ -56,7 +56,7 @@ from models.services import updates as svc
 from models.services.periods import ensure_period
 from models.texts import label
 from ui import dialogs
-from ui.columns import size_columns
+from ui.columns import column_chooser, size_columns
 from ui.context import EDIT_UPDATES, SUBMIT_UNIT, AppContext
 from ui.evidence import open_evidence
 from ui.models.common import fmt_date, fmt_datetime
@@ -254,6 +254,7 @@ class TaskPanel(QWidget):
         setup_table(self.evidence, stretch_column=0)
         self.evidence.setSortingEnabled(False)
         self.evidence.setColumnHidden(2, True)
+        size_columns(self.evidence, {1: 8}, stretch=0)
         self.evidence.doubleClicked.connect(lambda _i: self.open_file())
         self.add_button = QPushButton(T.EVIDENCE_ADD)
         self.add_button.clicked.connect(self.add_files)
@@ -301,7 +302,9 @@ class TaskPanel(QWidget):
                     edit.setPlainText("")
                 self.evidence_model.set_items([])
             else:
-                self.title.setText(f"{r.code}. {r.title}")
+                full = f"{r.code}. {r.title}"
+                self.title.setText(full if len(full) <= 200 else full[:199] + "…")
+                self.title.setToolTip(full)
                 prev = ""
                 if r.previous_progress is not None:
                     text = previous_text(r)
@@ -575,23 +578,28 @@ class UnitUpdateForm(QDialog):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
-        view.verticalHeader().setVisible(True)
+        view.verticalHeader().setVisible(False)
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         view.setTabKeyNavigation(True)
         enter_moves_down(view)
+        column_chooser(view, title=T.COLUMNS_MENU, locked={0, 1})
 
     def _size_columns(self) -> None:
         tm = self.tasks_model
+        # The long texts are edited in the panel below; their columns start
+        # hidden (right-click the header to show them).
+        for key in ("difficulties", "proposals"):
+            self.tasks_view.setColumnHidden(tm.column_of(key), True)
         size_columns(
             self.tasks_view,
             {
                 tm.column_of("code"): 5,
                 tm.column_of("deadline"): 11,
-                tm.column_of("previous"): 17,
-                tm.column_of("progress"): 16,
+                tm.column_of("previous"): 16,
+                tm.column_of("progress"): 15,
                 tm.column_of("percent"): 7,
                 tm.column_of("completed"): 12,
-                tm.column_of("result"): 24,
+                tm.column_of("result"): 17,
                 tm.column_of("difficulties"): 14,
                 tm.column_of("proposals"): 14,
                 tm.column_of("evidence"): 9,

@@ -97,6 +97,8 @@ class CompletenessModel(QAbstractTableModel):
             return None
         if role == ID_ROLE:
             return r.unit_id
+        if role == Qt.ItemDataRole.ToolTipRole and key == "unit":
+            return r.unit_name
         if role == Qt.ItemDataRole.ToolTipRole and key == "submitted" and r.submitted_by_name:
             return r.submitted_by_name
         if key == "state" and role in (

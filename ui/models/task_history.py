@@ -83,10 +83,13 @@ class TaskHistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and key == "period" and e.locked:
             return MUTED_FOREGROUND
         if role == Qt.ItemDataRole.ToolTipRole and key in ("result", "difficulties"):
-            text = e.result if key == "result" else e.difficulties
-            parts = [text]
-            if key == "difficulties" and e.proposals:
+            parts = [e.result] if key == "result" else []
+            if e.difficulties:
+                parts.append(f"{T.HISTORY_DIFFICULTIES}: {e.difficulties}")
+            if e.proposals:
                 parts.append(f"{T.HISTORY_PROPOSALS}: {e.proposals}")
+            if e.updated_by_name:
+                parts.append(f"{T.HISTORY_BY}: {e.updated_by_name}")
             joined = "\n".join(p for p in parts if p)
             return title_tooltip(joined) if joined else None
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("percent", "files"):

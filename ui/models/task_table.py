@@ -120,6 +120,8 @@ def task_cell(node: TaskNode, key: str, role: int) -> Any:
             if node.timeframe_flagged:
                 return f"{node.timeframe_text}\n{T.FLAG_TIP}"
             return node.timeframe_text or None
+        if key == "percent":
+            return T.COL_PERCENT_TIP
         if key == "lead" and (node.co_lead_names or node.cooperating_names):
             names = node.co_lead_names + node.cooperating_names
             return title_tooltip(f"{node.lead_unit_name}\n{T.DETAIL_COOP}: {', '.join(names)}")

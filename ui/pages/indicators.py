@@ -251,7 +251,7 @@ class IndicatorsPage(QWidget):
         self.unit_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.unit_combo.setMinimumContentsLength(22)
+        self.unit_combo.setMinimumContentsLength(14)
         self.eval_combo = QComboBox()
         self.eval_combo.addItem(T.ALL_EVALUATIONS, None)
         for ev in (Evaluation.EXCEEDED, Evaluation.ACHIEVED, Evaluation.NOT_ACHIEVED):
@@ -309,8 +309,6 @@ class IndicatorsPage(QWidget):
     def focus_search(self) -> None:
         self.search.focus_and_select()
 
-    def save(self) -> None:
-        """Nothing to save: values are entered in the unit update form."""
 
     def _on_changed(self, *_a: Any) -> None:
         self._stale = True

@@ -245,8 +245,6 @@ class OverviewPage(QWidget):
     def focus_search(self) -> None:
         self.scope.setFocus()
 
-    def save(self) -> None:
-        """Nothing to save on the overview."""
 
     def _on_changed(self, *_a: Any) -> None:
         self._stale = True

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -45,6 +47,7 @@ from models.services import tasks as task_service
 from models.services.tasks import TaskDetail, TaskInput, TaskNode
 from models.texts import label
 from ui import dialogs
+from ui.columns import size_columns
 from ui.context import EDIT_PLAN, AppContext
 from ui.evidence import open_evidence
 from ui.models.common import STATUS_BADGE, fmt_date
@@ -114,7 +117,8 @@ class TaskDetailPane(QWidget):
         self.fields: dict[str, _Field] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.setVerticalSpacing(2)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         for key, text in (
             ("group", T.DETAIL_GROUP),
@@ -129,7 +133,9 @@ class TaskDetailPane(QWidget):
         ):
             field = _Field()
             self.fields[key] = field
-            form.addRow(QLabel(text + ":"), field)
+            caption = QLabel(text + ":")
+            caption.setStyleSheet("color: #5a5a5a;")
+            form.addRow(caption, field)
         self._form = form
 
         self.history_title = QLabel(f"<b>{T.DETAIL_HISTORY}</b>")
@@ -138,55 +144,69 @@ class TaskDetailPane(QWidget):
         self.history.setModel(self.history_model)
         setup_table(self.history)
         self.history.setSortingEnabled(False)
-        self.history.setMinimumHeight(150)
+        self.history.setMinimumHeight(110)
+        # Never wider than the pane: the columns scroll inside the table.
+        self.history.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         header = self.history.horizontalHeader()
         ch = self.fontMetrics().averageCharWidth()
-        for col, chars in ((0, 13), (1, 14), (2, 5)):
+        for col, chars in ((0, 14), (1, 14), (2, 5)):
             header.resizeSection(col, chars * ch + 12)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        for col in (4, 5, 6):  # difficulties, files, who: in the tooltip and below
+        for col in (4, 5, 6):  # difficulties (in the tooltip), files (below), who
             self.history.setColumnHidden(col, True)
         self.history.selectionModel().currentRowChanged.connect(self._history_row_changed)
         self.no_history = QLabel(T.DETAIL_NO_HISTORY)
+        self.no_history.setWordWrap(True)
         self.no_history.setStyleSheet("color: #6b6b6b;")
 
         self.evidence_title = QLabel(f"<b>{T.DETAIL_EVIDENCE}</b>")
+        self.evidence_title.setWordWrap(True)
         self.evidence_model = EvidenceListModel(self)
         self.evidence = QTableView()
         self.evidence.setModel(self.evidence_model)
         setup_table(self.evidence, stretch_column=0)
         self.evidence.setSortingEnabled(False)
-        self.evidence.setMaximumHeight(130)
+        self.evidence.setMaximumHeight(110)
+        self.evidence.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.evidence.doubleClicked.connect(lambda _i: self.open_selected_file())
         self.open_button = QPushButton(T.DETAIL_OPEN_FILE)
         self.open_button.clicked.connect(self.open_selected_file)
         self.open_button.setEnabled(False)
 
+        # Left: the task itself (scrolls); right: its history and evidence.
         body = QWidget()
         layout = QVBoxLayout(body)
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(top)
+        layout.setContentsMargins(0, 0, 6, 0)
+        layout.addWidget(self.heading)
+        badge_row = QHBoxLayout()
+        badge_row.addWidget(self.badge)
+        badge_row.addStretch(1)
+        layout.addLayout(badge_row)
         layout.addLayout(form)
-        layout.addSpacing(6)
-        layout.addWidget(self.history_title)
-        layout.addWidget(self.history)
-        layout.addWidget(self.no_history)
-        layout.addWidget(self.evidence_title)
-        layout.addWidget(self.evidence)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.open_button)
-        layout.addLayout(row)
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        right_box = QWidget()
+        right_box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        right = QVBoxLayout(right_box)
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.history_title)
+        right.addWidget(self.history, 3)
+        right.addWidget(self.no_history)
+        right.addWidget(self.evidence_title)
+        row = QHBoxLayout()
+        row.addWidget(self.evidence, 1)
+        row.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
+        right.addLayout(row, 1)
+        right.addStretch(0)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 4, 0, 0)
+        outer.addWidget(scroll, 5)
+        outer.addWidget(right_box, 6)
         self.show_detail(None, None)
 
     def show_detail(self, detail: TaskDetail | None, node: TaskNode | None) -> None:
@@ -312,9 +332,9 @@ class TasksPage(QWidget):
         # -- filter bar ----------------------------------------------------------------
         self.search = SearchLineEdit(self, placeholder=T.SEARCH_PLACEHOLDER, delay_ms=150)
         self.search.search_changed.connect(lambda _t: self.apply_filter())
-        self.unit_combo = self._combo(min_chars=18)
-        self.group_combo = self._combo(min_chars=22)
-        self.status_combo = self._combo(min_chars=16)
+        self.unit_combo = self._combo(min_chars=12)
+        self.group_combo = self._combo(min_chars=12)
+        self.status_combo = self._combo(min_chars=12)
         self.status_combo.addItem(T.ALL_STATUSES, None)
         for status in TaskStatus:
             self.status_combo.addItem(label(status), status.value)
@@ -339,25 +359,31 @@ class TasksPage(QWidget):
         self.tree_button.setChecked(True)
         self.view_group.idClicked.connect(self.set_view)
 
+        self.status_of = QLabel("")
+        self.status_of.setStyleSheet("color: #4a4a4a;")
         filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
-        filters.addWidget(QLabel(T.FILTER_UNIT))
-        filters.addWidget(self.unit_combo, 2)
-        filters.addWidget(QLabel(T.FILTER_GROUP))
-        filters.addWidget(self.group_combo, 2)
-        filters.addWidget(QLabel(T.FILTER_STATUS))
-        filters.addWidget(self.status_combo, 2)
+        filters.addWidget(self.search, 1)
+        filters.addSpacing(12)
+        filters.addWidget(self.status_of)
+        filters.addSpacing(12)
+        filters.addWidget(self.tree_button)
+        filters.addWidget(self.table_button)
         filters2 = QHBoxLayout()
-        filters2.addWidget(self.overdue_check)
-        filters2.addWidget(self.due_check)
-        filters2.addWidget(self.clear_button)
-        filters2.addSpacing(12)
+        filters2.addWidget(QLabel(T.FILTER_UNIT))
+        filters2.addWidget(self.unit_combo, 3)
+        filters2.addWidget(QLabel(T.FILTER_GROUP))
+        filters2.addWidget(self.group_combo, 3)
+        filters2.addWidget(QLabel(T.FILTER_STATUS))
+        filters2.addWidget(self.status_combo, 3)
+        filters3 = QHBoxLayout()
+        filters3.addWidget(self.overdue_check)
+        filters3.addWidget(self.due_check)
+        filters3.addWidget(self.clear_button)
+        filters3.addSpacing(12)
         self.count_label = QLabel("")
         self.count_label.setStyleSheet("color: #4a4a4a;")
-        filters2.addWidget(self.count_label)
-        filters2.addStretch(1)
-        filters2.addWidget(self.tree_button)
-        filters2.addWidget(self.table_button)
+        filters3.addWidget(self.count_label)
+        filters3.addStretch(1)
 
         # -- actions --------------------------------------------------------------------
         self.actions_bar = QHBoxLayout()
@@ -366,15 +392,20 @@ class TasksPage(QWidget):
         self.edit_button = self._action(T.EDIT, T.EDIT_TIP, self.edit_task)
         self.delete_button = self._action(T.DELETE, T.DELETE_TIP, self.delete_task)
         self.actions_bar.addSpacing(12)
-        self.up_button = self._action(T.MOVE_UP, T.MOVE_UP_TIP, lambda: self.shift("up"))
-        self.down_button = self._action(T.MOVE_DOWN, T.MOVE_DOWN_TIP, lambda: self.shift("down"))
-        self.indent_button = self._action(T.INDENT, T.INDENT_TIP, lambda: self.shift("indent"))
-        self.outdent_button = self._action(T.OUTDENT, T.OUTDENT_TIP, lambda: self.shift("outdent"))
-        self.move_button = self._action(T.MOVE_TO, T.MOVE_TO_TIP, self.move_to)
+        # Moving: one button with a menu (the keys work without it).
+        self.move_menu = QMenu(self)
+        self.up_action = self._menu_action(T.MOVE_UP_MENU, lambda: self.shift("up"))
+        self.down_action = self._menu_action(T.MOVE_DOWN_MENU, lambda: self.shift("down"))
+        self.indent_action = self._menu_action(T.INDENT_MENU, lambda: self.shift("indent"))
+        self.outdent_action = self._menu_action(T.OUTDENT_MENU, lambda: self.shift("outdent"))
+        self.move_menu.addSeparator()
+        self.move_to_action = self._menu_action(T.MOVE_TO, self.move_to)
+        self.move_button = QPushButton(T.MOVE)
+        self.move_button.setToolTip(T.MOVE_TIP)
+        self.move_button.setMenu(self.move_menu)
+        self.move_button.setAutoDefault(False)
+        self.actions_bar.addWidget(self.move_button)
         self.actions_bar.addStretch(1)
-        self.status_of = QLabel("")
-        self.status_of.setStyleSheet("color: #4a4a4a;")
-        self.actions_bar.addWidget(self.status_of)
 
         # -- views ------------------------------------------------------------------------
         self.tree = QTreeView()
@@ -397,7 +428,7 @@ class TasksPage(QWidget):
             view.selectionModel().currentRowChanged.connect(self._current_changed)
             view.doubleClicked.connect(lambda _i: self.edit_task())
         self.detail = TaskDetailPane(ctx, self)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.stack)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
@@ -407,17 +438,14 @@ class TasksPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addLayout(filters2)
+        layout.addLayout(filters3)
         if self.can_edit:
             layout.addLayout(self.actions_bar)
         else:
             for i in range(self.actions_bar.count()):
                 w = self.actions_bar.itemAt(i).widget()
-                if w is not None and w is not self.status_of:
+                if w is not None:
                     w.hide()
-            status_row = QHBoxLayout()
-            status_row.addStretch(1)
-            status_row.addWidget(self.status_of)
-            layout.addLayout(status_row)
         layout.addWidget(self.splitter, 1)
         self.busy = BusyOverlay(self.stack, T.LOADING)
         self._configure_columns()
@@ -455,10 +483,16 @@ class TasksPage(QWidget):
     # -- small builders -------------------------------------------------------------------
     def _combo(self, *, min_chars: int) -> QComboBox:
         combo = QComboBox()
+        combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(min_chars)
         combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
         return combo
+
+    def _menu_action(self, text: str, slot: Any) -> QAction:
+        action = self.move_menu.addAction(text)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
 
     def _action(self, text: str, tip: str, slot: Any) -> QPushButton:
         button = QPushButton(text)
@@ -469,21 +503,10 @@ class TasksPage(QWidget):
         return button
 
     def _configure_columns(self) -> None:
-        ch = self.fontMetrics().averageCharWidth()
-        tree_header = self.tree.header()
-        tree_header.setStretchLastSection(False)
-        tree_header.setMinimumSectionSize(6 * ch)
-        tree_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col, chars in ((1, 22), (2, 14), (3, 25), (4, 9)):
-            tree_header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            tree_header.resizeSection(col, chars * ch + 16)
-        table_header = self.table.horizontalHeader()
-        table_header.setStretchLastSection(False)
-        for col, chars in {0: 6, 2: 16, 3: 22, 4: 14, 5: 25, 6: 9}.items():
-            table_header.resizeSection(col, chars * ch + 16)
-        table_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.splitter.setSizes([7000, 3000])
-        self.detail.setMinimumWidth(40 * ch)
+        size_columns(self.tree, {1: 20, 2: 11, 3: 24, 4: 5}, stretch=0)
+        size_columns(self.table, {0: 5, 2: 16, 3: 18, 4: 11, 5: 24, 6: 5}, stretch=1)
+        self.splitter.setSizes([5800, 4200])
+        self.detail.setMinimumHeight(12 * self.fontMetrics().height())
 
     # -- page protocol ----------------------------------------------------------------------
     def activate(self) -> None:
@@ -496,8 +519,6 @@ class TasksPage(QWidget):
     def focus_search(self) -> None:
         self.search.focus_and_select()
 
-    def save(self) -> None:
-        """Nothing to save here: tasks are saved by their dialog."""
 
     def _on_period_changed(self, _code: str) -> None:
         self._stale = True
@@ -555,6 +576,10 @@ class TasksPage(QWidget):
             self._restore_expanded(expanded)
         if self._pending_select is not None:
             self.select_task(self._pending_select)
+        elif first_load:
+            first = next((n for n in loaded.nodes if not n.is_group), None)
+            if first is not None:
+                self.select_task(first.id)
         else:
             self.detail.show_detail(None, None)
         self._update_actions()
@@ -720,15 +745,20 @@ class TasksPage(QWidget):
     def _update_actions(self) -> None:
         node = self.current_node()
         has = node is not None
-        for b in (self.add_child_button, self.edit_button, self.delete_button, self.up_button,
-                  self.down_button, self.indent_button, self.outdent_button, self.move_button):
+        for b in (self.add_child_button, self.edit_button, self.delete_button, self.move_button):
             b.setEnabled(self.can_edit and has)
         self.add_button.setEnabled(self.can_edit and self._loaded is not None)
         tree_only = self.stack.currentWidget() is self.tree
-        for b in (self.up_button, self.down_button, self.indent_button, self.outdent_button):
-            b.setEnabled(b.isEnabled() and tree_only)
+        for a in (self.up_action, self.down_action, self.indent_action, self.outdent_action):
+            a.setEnabled(self.can_edit and has and tree_only)
 
     # -- editing ------------------------------------------------------------------------------------
+    def _status(self, text: str) -> None:
+        """A short note in the main window's status bar (when there is one)."""
+        show = getattr(self.window(), "show_message", None)
+        if callable(show):
+            show(text)
+
     def _run_write(self, fn: Any, *, select_id: int | None = None) -> bool:
         """Run one service call in a transaction as the signed-in user, then
         reload; a refused change is shown and nothing is written."""
@@ -768,6 +798,7 @@ class TasksPage(QWidget):
         if dialog.exec() and "id" in saved:
             self.ctx.notify("tasks")
             self.reload(select_id=saved["id"])
+            self._status(T.SAVED.format(code=saved["code"]))
 
     def add_task(self) -> None:
         if not self.can_edit or self._loaded is None:
@@ -828,7 +859,8 @@ class TasksPage(QWidget):
             self, T.DELETE_TITLE, "\n\n".join(parts), yes_text=T.DELETE_YES, no_text=T.DELETE_NO
         ):
             return
-        self._run_write(lambda s: task_service.delete_task(s, node.id))
+        if self._run_write(lambda s: task_service.delete_task(s, node.id)):
+            self._status(T.DELETED.format(code=impact.code))
 
     def shift(self, direction: str) -> None:
         node = self.current_node()

@@ -15,6 +15,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -162,8 +163,6 @@ class UpdatesPage(QWidget):
     def focus_search(self) -> None:
         self.table.setFocus()
 
-    def save(self) -> None:
-        """Nothing to save on this page (each unit's form saves itself)."""
 
     def _on_changed(self, *_a: Any) -> None:
         self._stale = True
@@ -200,12 +199,8 @@ class UpdatesPage(QWidget):
             current.row()
         ) else None
         self.model.set_rows(loaded.rows)
+        size_columns(self.table, {1: 10, 2: 9, 3: 17, 4: 20}, stretch=0)
         self._add_row_buttons()
-        size_columns(
-            self.table,
-            {1: 12, 2: 12, 3: 19, 4: 26, 5: 16},
-            stretch=0,
-        )
         period = self.ctx.period_label
         self.heading.setText(T.HEADING.format(period=period))
         self.deadline_label.setText(T.DEADLINE.format(date=fmt_date(loaded.deadline)))
@@ -252,6 +247,11 @@ class UpdatesPage(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _c=False, u=r.unit_id: self.open_form(u))
             self.table.setIndexWidget(self.model.index(row, col), button)
+        probe = QPushButton(T.VIEW_FORM if len(T.VIEW_FORM) > len(T.OPEN_FORM) else T.OPEN_FORM)
+        width = probe.sizeHint().width() + 8
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(col, width)
 
     def _update_buttons(self) -> None:
         has = self.table.currentIndex().isValid()
@@ -286,6 +286,9 @@ class UpdatesPage(QWidget):
             self.ctx, unit_id=unit_id, period_code=self.ctx.period_code, parent=self
         )
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        screen = self.screen()
+        if screen is not None and screen.availableGeometry().width() < 1500:
+            form.setWindowState(Qt.WindowState.WindowMaximized)
         self.open_forms.append(form)
 
         def closed(_result: int) -> None:

@@ -27,12 +27,10 @@ TASK_DELETE_LOCKED = (
 UNIT_NOT_FOUND = "Không tìm thấy đơn vị (có thể đã bị xóa khỏi danh mục)."
 FORM_INVALID = "Biểu mẫu còn {count} ô chưa hợp lệ; chưa lưu gì. Hãy sửa các ô tô đỏ rồi lưu lại."
 FORM_STALE = "Nhiệm vụ hoặc chỉ tiêu \"{code}\" không còn trong kế hoạch; hãy mở lại biểu mẫu."
-PERCENT_FIELD = "Tỷ lệ hoàn thành"
 PERCENT_RANGE = "Tỷ lệ hoàn thành phải từ 0 đến 100 (%)."
 PERCENT_DONE_NOT_100 = "Nhiệm vụ đã hoàn thành thì tỷ lệ hoàn thành phải là 100%."
 PERCENT_NOT_STARTED = "Nhiệm vụ chưa triển khai thì tỷ lệ hoàn thành phải để trống hoặc bằng 0."
 PERCENT_WITHOUT_STATUS = "Đã nhập tỷ lệ hoàn thành nhưng chưa chọn tình trạng."
-COMPLETED_FIELD = "Ngày hoàn thành"
 COMPLETED_REQUIRED = "Nhiệm vụ đã hoàn thành: hãy nhập ngày hoàn thành (dạng 20/12/2025)."
 COMPLETED_ONLY_WHEN_DONE = "Chỉ nhập ngày hoàn thành khi tình trạng là Đã hoàn thành."
 COMPLETED_AFTER_PERIOD = (
@@ -41,11 +39,11 @@ COMPLETED_AFTER_PERIOD = (
 )
 COMPLETED_FUTURE = "Ngày hoàn thành {date} chưa đến."
 COMPLETED_TOO_OLD = "Ngày hoàn thành {date} quá xa (trước năm {year}); hãy kiểm tra lại."
-TEXT_WITHOUT_STATUS = "Đã ghi kết quả, khó khăn hoặc kiến nghị nhưng chưa chọn tình trạng."
-VALUE_FIELD = "Kết quả kỳ này"
+TEXT_WITHOUT_STATUS = (
+    "Đã ghi kết quả, khó khăn, kiến nghị hoặc thêm minh chứng nhưng chưa chọn tình trạng."
+)
 VALUE_NEGATIVE = "Giá trị chỉ tiêu không được âm."
 VALUE_PERCENT_RANGE = "Chỉ tiêu tính theo %: giá trị phải từ 0 đến 100."
-NOTE_WITHOUT_VALUE = "Đã ghi chú nhưng chưa nhập giá trị."
 EVIDENCE_MISSING = "Không tìm thấy tệp minh chứng {name}; có thể tệp đã bị chuyển hoặc xóa."
 EVIDENCE_UNREADABLE = "Không đọc được tệp minh chứng {name}: {reason}"
 EVIDENCE_TOO_BIG = "Tệp minh chứng {name} lớn quá {limit} MB."
@@ -54,7 +52,6 @@ EVIDENCE_STORE_FAILED = (
     "hãy kiểm tra ổ đĩa rồi lưu lại."
 )
 EDIT_NOT_ALLOWED = "Tài khoản {user} không được cập nhật số liệu của {unit}."
-SUBMIT_SUMMARY = "{unit} nộp báo cáo kỳ {period}"
 
 # --- Locking periods ------------------------------------------------------
 LOCK_NOT_ALLOWED = "Chỉ quản trị hệ thống hoặc cán bộ tổng hợp được chốt hoặc mở chốt số liệu."

@@ -353,6 +353,9 @@ class TaskPanel(QWidget):
         r = model.row(self._row)
         if r is None:
             return
+        if r.progress is None:
+            self._form.message.show_message(T.EVIDENCE_NEEDS_STATUS)
+            return
         if paths is None:
             dialog = dialogs.file_dialog(
                 self, title=T.EVIDENCE_DIALOG, filters=[T.EVIDENCE_FILTER]
@@ -403,11 +406,13 @@ class TaskPanel(QWidget):
 # ---------------------------------------------------------------------------
 
 
-def load_form(db: Any, *, unit_id: int, period_code: str, create_period: bool) -> svc.UnitForm:
+def load_form(
+    db: Any, *, unit_id: int, period_code: str, create_period: bool, actor: Any = None
+) -> svc.UnitForm:
     """Worker: the unit's form; the period row is created first if asked
     (a unit opening the current month before anyone else)."""
     if create_period:
-        with db.transaction() as s:
+        with db.transaction(actor=actor) as s:
             ensure_period(s, period_code)
     with db.session() as s:
         return svc.load_unit_form(s, unit_id=unit_id, period_code=period_code)
@@ -624,11 +629,13 @@ class UnitUpdateForm(QDialog):
     # -- loading --------------------------------------------------------------------------------
     def reload(self) -> None:
         """(Re)load the form from the database in the background."""
-        db, unit_id, code = self.ctx.db, self.unit_id, self.period_code
+        db, unit_id, code, actor = self.ctx.db, self.unit_id, self.period_code, self.ctx.actor
         create = self.may_edit
         self.busy.start(T.FORM_LOADING)
         run_in_background(
-            lambda _c: load_form(db, unit_id=unit_id, period_code=code, create_period=create),
+            lambda _c: load_form(
+                db, unit_id=unit_id, period_code=code, create_period=create, actor=actor
+            ),
             on_done=self._loaded,
             on_error=self._load_failed,
             parent=self,

@@ -350,6 +350,9 @@ class UpdatesPage(QWidget):
         self.ctx.notify("periods")
         if self._stale:
             self.reload()
+        show = getattr(self.window(), "show_message", None)
+        if callable(show):
+            show((T.LOCKED_DONE if locked else T.UNLOCKED_DONE).format(period=self.ctx.period_label))
         return True
 
     def current_unit_id(self) -> int | None:

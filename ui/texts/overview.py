@@ -28,8 +28,6 @@ INDICATORS_EMPTY = "Chưa có chỉ tiêu."
 
 OVERDUE_TITLE = "Nhiệm vụ quá hạn ({count})"
 UPCOMING_TITLE = "Đến hạn trong 30 ngày tới ({count})"
-OVERDUE_EMPTY = "Không có nhiệm vụ quá hạn."
-UPCOMING_EMPTY = "Không có nhiệm vụ đến hạn trong 30 ngày tới."
 COL_CODE = "Mã"
 COL_TASK = "Nhiệm vụ"
 COL_LEAD = "Cơ quan chủ trì"

@@ -72,8 +72,6 @@ FORM_READ_ONLY_LOCKED = "Kỳ {period} đã chốt số liệu: biểu mẫu ch�
 FORM_READ_ONLY_ROLE = "Tài khoản của bạn chỉ được xem số liệu của đơn vị này."
 TAB_TASKS = "Nhiệm vụ ({done}/{total} đã cập nhật)"
 TAB_INDICATORS = "Chỉ tiêu ({done}/{total} đã nhập)"
-NO_TASKS = "Đơn vị không chủ trì nhiệm vụ nào trong kế hoạch."
-NO_INDICATORS = "Đơn vị không chủ trì chỉ tiêu nào trong kế hoạch."
 
 COL_CODE = "Mã"
 COL_TASK = "Nhiệm vụ"
@@ -103,7 +101,6 @@ NO_ANSWER = "Không"
 VALUE_PLACEHOLDER = "ví dụ 85,5"
 DATE_PLACEHOLDER = "ngày/tháng/năm"
 
-DETAIL_TITLE = "Nhiệm vụ đang chọn"
 DETAIL_NONE = "Chọn một nhiệm vụ trong bảng để ghi kết quả, khó khăn, kiến nghị và minh chứng."
 DETAIL_PREVIOUS = "Kỳ trước ({period}): {text}"
 DETAIL_RESULT = "Kết quả thực hiện:"
@@ -117,7 +114,6 @@ EVIDENCE_DIALOG = "Chọn tệp minh chứng"
 EVIDENCE_FILTER = (
     "Tài liệu, ảnh (*.pdf *.doc *.docx *.xls *.xlsx *.jpg *.jpeg *.png *.zip)"
 )
-EVIDENCE_PENDING = "Tệp sẽ được chép vào kho minh chứng khi lưu."
 EVIDENCE_NEEDS_STATUS = "Hãy chọn tình trạng của nhiệm vụ trước khi thêm minh chứng."
 
 COPY_PREVIOUS = "Chép tình trạng kỳ trước"

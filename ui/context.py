@@ -251,6 +251,8 @@ class AppContext(QObject):
     def can(self, permission: str, *, unit_id: int | None = None) -> bool:
         """Whether the signed-in user may do ``permission`` (for ``unit_id`` when
         unit-scoped); the rule is ``models.permissions.allowed``."""
+        if self.db.read_only and permission not in (VIEW, VIEW_AUDIT):
+            return False  # a second copy of the program, or a read-only medium: look only
         return allowed(self.user, permission, unit_id=unit_id)
 
     # -- database -----------------------------------------------------------------

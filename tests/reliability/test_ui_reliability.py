@@ -173,6 +173,16 @@ def test_second_copy_of_the_program_is_told_and_reads_only(demo_db, qt_sync, qtb
         assert controller.db is not None and controller.db.read_only
         warnings = [text for kind, text in no_modal if kind == "warn"]
         assert any("đang được mở bởi một cửa sổ chương trình khác" in t for t in warnings)
+        # Signed in on the read-only copy, even the officer is offered nothing to change.
+        from models.schema import User
+        from ui.context import EDIT_UPDATES, LOCK_PERIOD, VIEW, AppContext, load_user
+
+        with controller.db.session() as s:
+            from sqlalchemy import select
+
+            user = load_user(s, s.scalar(select(User.id).where(User.username == "tonghop")))
+        ctx = AppContext(controller.db, user, period_code="2026-10")
+        assert ctx.can(VIEW) and not ctx.can(LOCK_PERIOD) and not ctx.can(EDIT_UPDATES)
         if controller.login is not None:
             qtbot.addWidget(controller.login)
         controller.db.close()

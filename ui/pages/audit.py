@@ -307,11 +307,12 @@ def export_xlsx(
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    with db.transaction(actor=actor) as s:
-        log_event(
-            s, AuditAction.EXPORT, summary=T.EXPORT_AUDIT.format(count=count, path=path),
-            entity="audit_log",
-        )
+    if not getattr(db, "read_only", False):  # a read-only copy cannot log; the file is written
+        with db.transaction(actor=actor) as s:
+            log_event(
+                s, AuditAction.EXPORT, summary=T.EXPORT_AUDIT.format(count=count, path=path),
+                entity="audit_log",
+            )
     return count
 
 

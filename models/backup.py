@@ -220,6 +220,12 @@ def _safe_member(name: str) -> bool:
     return all(p not in ("", ".", "..") for p in parts) and not re.match(r"^[A-Za-z]:", name)
 
 
+def readonly_uri(path: Path) -> str:
+    from models.db import readonly_uri as uri
+
+    return uri(path)
+
+
 def _sqlite_path(db: Any) -> Path:
     """The SQLite file of a ``Database`` or a path; ``BackupError`` otherwise."""
     if isinstance(db, str | Path):
@@ -234,7 +240,7 @@ def _sqlite_path(db: Any) -> Path:
 def _read_setting(db_path: Path, key: str) -> Any:
     """A setting read straight from the file (works before migrations too)."""
     try:
-        con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=5)
+        con = sqlite3.connect(readonly_uri(db_path), uri=True, timeout=5)
     except sqlite3.Error:
         return None
     try:
@@ -427,7 +433,7 @@ def _program_version() -> str:
 
 
 def _revision_of(sqlite_file: Path) -> str | None:
-    con = sqlite3.connect(f"file:{sqlite_file}?mode=ro", uri=True)
+    con = sqlite3.connect(readonly_uri(sqlite_file), uri=True)
     try:
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
         return str(row[0]) if row else None
@@ -539,7 +545,7 @@ def _check_database_file(path: Path, sqlite_file: Path) -> tuple[str | None, str
     from models.db import known_revisions
 
     try:
-        con = sqlite3.connect(f"file:{sqlite_file}?mode=ro", uri=True)
+        con = sqlite3.connect(readonly_uri(sqlite_file), uri=True)
     except sqlite3.Error as exc:
         raise _refuse(path, texts.BACKUP_R_INTEGRITY) from exc
     try:

@@ -222,6 +222,12 @@ def _check_sqlite_file(path: Path) -> None:
         raise DatabaseError(texts.DB_NOT_OURS.format(path=path))
 
 
+def readonly_uri(path: Path) -> str:
+    """An SQLite URI opening ``path`` read-only; safe for Windows drive paths and
+    names with spaces, accents, ``#`` or ``?`` (percent-encoded)."""
+    return Path(path).resolve().as_uri() + "?mode=ro"
+
+
 def sqlite_copy(src: Path, dest: Path) -> Path:
     """Copy a live SQLite database with the online backup API and verify it.
 
@@ -231,7 +237,7 @@ def sqlite_copy(src: Path, dest: Path) -> Path:
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".part")
     tmp.unlink(missing_ok=True)
-    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+    source = sqlite3.connect(readonly_uri(src), uri=True)
     try:
         target = sqlite3.connect(tmp)
         try:

@@ -54,7 +54,7 @@ def save_form(db: Any, form: updates.UnitForm, *, username: str | None) -> updat
 
 def dump_tables(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table of the SQLite file, sorted (for equality checks)."""
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
     try:
         names = [
             r[0]

@@ -371,3 +371,21 @@ def test_pre_migration_backup_is_a_verified_backup(data, monkeypatch):
         assert info.kind is bk.BackupKind.MIGRATION and info.files == 2
     finally:
         db.close()
+
+
+def test_round_trip_in_a_folder_with_awkward_name(demo_db, tmp_path):
+    """Spaces, accents, '#' and '?' in the path (a USB stick named by a user)."""
+    odd = tmp_path / "Dữ liệu #1 ? xã"
+    odd.mkdir()
+    path = demo_db.path
+    demo_db.close()
+    from tests.conftest import copy_database
+
+    db_path = copy_database(path, odd / "xã mẫu.db")
+    before = dump_tables(db_path)
+    made = bk.make_backup(db_path, dest_dir=odd / "sao lưu #2")
+    assert bk.verify_backup(made).commune_name == "Xã Thượng Hồng"
+    bk.restore(db_path, made)
+    after = dump_tables(db_path)
+    after.pop("audit_log"), before.pop("audit_log")
+    assert after == before

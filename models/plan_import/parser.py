@@ -867,7 +867,7 @@ def _prose_indicators(
         name = _strip_tail(text[: first.start()])
         starts_with_value = not name
         targets: dict[int, str] = {}
-        problems: list[str] = []
+        without_year: list[str] = []
         for match in matches:
             raw = text[match.start() : match.end()]
             raw = re.sub(r"\s*\(\s*(?:năm\s*)?20\d\d\s*\)\s*$", "", raw, flags=re.IGNORECASE)
@@ -876,7 +876,7 @@ def _prose_indicators(
             year = int(year_text) if year_text else (lead_year or heading_year)
             cell = _target_cell(raw)
             if year is None:
-                problems.append(T.WARN_TARGET_NO_YEAR.format(code="", text=cell).replace("  ", " "))
+                without_year.append(cell)
                 continue
             targets.setdefault(year, cell)
         if starts_with_value:
@@ -900,8 +900,10 @@ def _prose_indicators(
             targets=targets,
             source=source,
         )
-        for problem in problems:
-            indicator.problems.append(problem.replace("Chỉ tiêu :", f"Chỉ tiêu {code}:"))
+        for cell in without_year:
+            message = T.WARN_TARGET_NO_YEAR.format(code=code, text=cell)
+            indicator.problems.append(message)
+            context.plan.warnings.append(PlanWarning(message, where=source, code=code))
         out.append(indicator)
     return out
 

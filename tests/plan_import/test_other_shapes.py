@@ -226,3 +226,22 @@ def test_word_tables_with_a_two_row_header_and_a_task_table(tmp_path: Path) -> N
     assert got["1"].lead_units == ["Văn phòng HĐND và UBND xã"]
     assert got["1"].cooperating_units == ["Công an xã"]
     assert got["2"].recurrence is Recurrence.MONTHLY
+
+
+def test_prose_target_without_a_year_is_shown_as_not_understood(tmp_path: Path) -> None:
+    path = tmp_path / "muc-tieu.txt"
+    path.write_text(
+        "II. MỤC TIÊU\n"
+        "- Tỷ lệ hồ sơ được giải quyết đúng hạn đạt trên 95%.\n"
+        "- Đến năm 2027, 100% thôn có Tổ công nghệ số cộng đồng hoạt động.\n"
+        "III. NHIỆM VỤ VÀ GIẢI PHÁP\n"
+        "1. Rà soát quy trình giải quyết hồ sơ.\n",
+        encoding="utf-8",
+    )
+    plan = parse_file(path)
+    first, second = plan.indicators
+    assert first.name == "Tỷ lệ hồ sơ được giải quyết đúng hạn" and first.targets == {}
+    assert 'mục tiêu "trên 95%" không nêu năm mốc' in " ".join(first.review_problems())
+    assert second.name == "Tỷ lệ thôn có Tổ công nghệ số cộng đồng hoạt động"
+    assert second.targets == {2027: "100%"}
+    assert any(w.code == first.code for w in plan.warnings)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -62,7 +63,11 @@ class _UnitChecklist(QListWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.addItem(item)
-        self.setMaximumHeight(self.fontMetrics().height() * 7)
+        rows = self.fontMetrics().height() + 6
+        self.setFixedHeight(rows * 5 + 8)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setUniformItemSizes(True)
 
     def set_checked(self, ids: Sequence[int]) -> None:
         wanted = set(ids)
@@ -114,7 +119,7 @@ class TaskDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(T.DIALOG_EDIT.format(code=data.code) if editing_id else T.DIALOG_ADD)
-        self.setMinimumWidth(760)
+        self.setMinimumWidth(860)
         self._on_save = on_save
         self._reference_year = reference_year
         excluded = _subtree_ids(nodes, editing_id) if editing_id else set()
@@ -163,6 +168,10 @@ class TaskDialog(QDialog):
         self.timeframe.setPlaceholderText(T.FIELD_TIMEFRAME_PLACEHOLDER)
         self.preview = QLabel()
         self.preview.setWordWrap(True)
+        self.preview.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 4)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        for widget in (self.preview, self.parent_combo, self.lead):
+            widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.timeframe.textChanged.connect(self._update_preview)
         self._update_preview()
 
@@ -206,6 +215,7 @@ class TaskDialog(QDialog):
             "units": self.lead,
             "timeframe": self.timeframe,
         }
+        self.resize(max(self.sizeHint().width(), 900), max(self.sizeHint().height(), 760))
         QTimer.singleShot(0, self.code.setFocus if not data.code else self.title_edit.setFocus)
 
     def _update_preview(self) -> None:

@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from models.enums import Progress
 from models.errors import AppError, PeriodLockedError, PermissionDenied
@@ -643,10 +644,14 @@ class UnitUpdateForm(QDialog):
         )
 
     def _load_failed(self, exc: BaseException) -> None:
+        if not isValid(self):  # closed while loading
+            return
         self.busy.stop()
         dialogs.error(self, error_message(exc))
 
     def _loaded(self, form: svc.UnitForm) -> None:
+        if not isValid(self):  # closed while loading
+            return
         self.busy.stop()
         self.form = form
         self.read_only = form.locked or not self.may_edit
@@ -887,6 +892,8 @@ class UnitUpdateForm(QDialog):
         return True
 
     def _saved(self, result: svc.SaveResult) -> None:
+        if not isValid(self):
+            return
         self.saving = False
         self.busy.stop()
         self.dirty = False
@@ -907,6 +914,8 @@ class UnitUpdateForm(QDialog):
         self.status.setText(text)
 
     def _save_failed(self, exc: BaseException) -> None:
+        if not isValid(self):
+            return
         self.saving = False
         self.busy.stop()
         self._close_after_save = False

@@ -864,7 +864,7 @@ class PlanImportDialog(QDialog):
         self.unit_view.setModel(self.unit_model)
         self.unit_view.setItemDelegateForColumn(UnitModel.ACTION, self.choice_delegate)
         self.unit_view.setItemDelegateForColumn(UnitModel.KIND, self.choice_delegate)
-        for column, chars in enumerate((40, 12, 30, 40, 16, 20)):
+        for column, chars in enumerate((40, 15, 30, 40, 17, 22)):
             self.unit_view.setColumnWidth(column, chars * char)
         warnings = [[w.where or "", w.message] for w in plan.warnings]
         self.warning_view.setModel(ListModel([T.COL_WHERE, T.COL_MESSAGE], warnings))

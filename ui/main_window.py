@@ -174,12 +174,12 @@ class MainWindow(QMainWindow):
         top_layout = QHBoxLayout(top)
         top_layout.setContentsMargins(16, 8, 16, 8)
         top_layout.setSpacing(10)
-        top_layout.addWidget(self.commune_label, 3)
+        top_layout.addWidget(self.commune_label)
         top_layout.addStretch(1)
         top_layout.addWidget(period_label)
         top_layout.addWidget(self.period_combo)
         top_layout.addSpacing(18)
-        top_layout.addWidget(self.user_label, 2)
+        top_layout.addWidget(self.user_label)
 
         # -- navigation and pages ----------------------------------------------------
         self.nav = QListWidget()

@@ -23,6 +23,11 @@ TASK_DELETE_LOCKED = (
     "Cần mở chốt các kỳ đó trước."
 )
 
+# --- Values as written in tables and forms ---------------------------------
+YES = "Có"
+NO = "Không"
+INDICATOR_NOT_FOUND = "Không tìm thấy chỉ tiêu (có thể đã bị xóa)."
+
 # --- Unit update form (models.services.updates) ------------------------------
 UNIT_NOT_FOUND = "Không tìm thấy đơn vị (có thể đã bị xóa khỏi danh mục)."
 FORM_INVALID = "Biểu mẫu còn {count} ô chưa hợp lệ; chưa lưu gì. Hãy sửa các ô tô đỏ rồi lưu lại."

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from models import texts_cycle as msg
 from models.enums import Comparator, Evaluation, MeasureUnit, UnitRole
 from models.errors import NotFoundError
 from models.numbers import format_number
@@ -32,8 +33,8 @@ __all__ = [
     "value_text",
 ]
 
-YES_TEXT = "Có"
-NO_TEXT = "Không"
+YES_TEXT = msg.YES
+NO_TEXT = msg.NO
 
 
 def value_text(value: float | None, yes: bool | None, *, yes_no: bool) -> str:
@@ -182,7 +183,7 @@ def indicator_history(session: Session, indicator_id: int) -> IndicatorHistory:
     """Every value stored for the indicator, oldest first."""
     ind = session.get(Indicator, indicator_id)
     if ind is None:
-        raise NotFoundError("Không tìm thấy chỉ tiêu (có thể đã bị xóa).")
+        raise NotFoundError(msg.INDICATOR_NOT_FOUND)
     targets = {t.year: t for t in ind.targets}
     rows = session.execute(
         select(IndicatorValue, Period)

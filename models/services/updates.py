@@ -252,8 +252,8 @@ def _yes_no_text(value: bool | None) -> str:
     return YES_TEXT if value else NO_TEXT
 
 
-YES_TEXT = "Có"
-NO_TEXT = "Không"
+YES_TEXT = msg.YES
+NO_TEXT = msg.NO
 
 
 def load_unit_form(

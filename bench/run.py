@@ -193,11 +193,15 @@ def normalise(result: Mapping[str, Any], *, source: str) -> dict[str, dict[str, 
     def walk(prefix: str, mapping: Mapping[str, Any]) -> None:
         for key, raw in mapping.items():
             full = key if (not prefix or key in GOALS) else f"{prefix}.{key}"
+            if key in ("errors", "machine") or (key.startswith("goal") and key not in GOALS):
+                continue  # reported elsewhere, or a goal stated beside its figure
             if isinstance(raw, Mapping) and "value" not in raw:
                 walk(full, raw)
-            elif isinstance(raw, Mapping) or _is_number(raw) or isinstance(raw, bool):
+            elif isinstance(raw, Mapping) or _is_number(raw) or (
+                isinstance(raw, bool) and full in GOALS
+            ):
                 add(full, raw)
-            # strings and lists (notes, parameters) are context, not figures
+            # strings, lists and flags such as "quick": context, not figures
 
     if isinstance(body, Mapping):
         walk("", body)

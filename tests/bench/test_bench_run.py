@@ -30,6 +30,8 @@ def test_normalise_keeps_module_figures_and_applies_known_goals() -> None:
             "filter": {"filter_20000_tasks_ms": {"value": 12.0, "goal": 50, "ok": True}},
             "rows": 20000,
             "note": "context is not a figure",
+            "quick": True,
+            "goal_s": 1.5,
         },
         source="bench_x",
     )
@@ -43,7 +45,7 @@ def test_normalise_keeps_module_figures_and_applies_known_goals() -> None:
     # nested group: a known key keeps its name, the module's own ok is kept
     assert figures["filter_20000_tasks_ms"]["ok"] is True
     assert figures["rows"] == {"value": 20000, "ok": None, "source": "bench_x"}
-    assert "note" not in figures
+    assert "note" not in figures and "quick" not in figures and "goal_s" not in figures
 
 
 def test_main_reports_figures_errors_and_missing_goals(

@@ -260,15 +260,17 @@ class IdleLock(QObject):
 
         def work(_control: object) -> tuple[bool, str, int]:
             with db.session() as s:  # type: ignore[attr-defined]
+                # A read-only database (second copy) cannot record the attempt.
+                finish = s.rollback if getattr(db, "read_only", False) else s.commit
                 try:
                     auth.unlock_session(s, user_id=user_id, password=password)
                 except auth.LoginThrottled as exc:
-                    s.commit()
+                    finish()
                     return False, exc.message, exc.wait_seconds
                 except PermissionDenied as exc:
-                    s.commit()
+                    finish()
                     return False, exc.message, 0
-                s.commit()
+                finish()
                 return True, "", 0
 
         worker.run_in_background(

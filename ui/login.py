@@ -32,15 +32,18 @@ from ui.widgets import ErrorLabel
 
 
 def _check_login(db: Database, username: str, password: str) -> tuple[int | None, str | None, bool]:
-    """Worker: (user id, refusal message, must change password). Commits the log."""
+    """Worker: (user id, refusal message, must change password). Commits the log
+    (a read-only database, such as a second copy of the program, cannot log)."""
     with db.session() as s:
+        finish = s.rollback if db.read_only else s.commit
         try:
             user = auth.authenticate(s, username, password)
         except PermissionDenied as exc:
-            s.commit()
+            finish()
             return None, exc.message, False
-        s.commit()
-        return user.id, None, bool(user.must_change_password)
+        user_id, must_change = user.id, bool(user.must_change_password)
+        finish()
+        return user_id, None, must_change
 
 
 class LoginDialog(QDialog):

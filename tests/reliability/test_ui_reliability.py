@@ -183,6 +183,11 @@ def test_second_copy_of_the_program_is_told_and_reads_only(demo_db, qt_sync, qtb
             user = load_user(s, s.scalar(select(User.id).where(User.username == "tonghop")))
         ctx = AppContext(controller.db, user, period_code="2026-10")
         assert ctx.can(VIEW) and not ctx.can(LOCK_PERIOD) and not ctx.can(EDIT_UPDATES)
+        # Signing in works on the read-only copy (nothing can be logged there).
+        from ui.login import _check_login
+
+        assert _check_login(controller.db, "tonghop", "tonghop123")[0] == user.id
+        assert _check_login(controller.db, "tonghop", "sai")[1] is not None
         if controller.login is not None:
             qtbot.addWidget(controller.login)
         controller.db.close()

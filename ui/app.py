@@ -62,7 +62,7 @@ BENCH_MARK = "NQ57_BENCH_SHOWN"
 
 def font_size_pt() -> int:
     """The program's font size from the UI settings (default 11 pt)."""
-    from ui.context import ui_settings
+    from ui.prefs import ui_settings
 
     try:
         value = int(ui_settings().value(KEY_FONT_PT, DEFAULT_FONT_PT))

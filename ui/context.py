@@ -15,11 +15,10 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, Signal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from models import paths
 from models.audit import Actor
 from models.db import Database
 from models.enums import PeriodConvention, PeriodKind, Role
@@ -32,6 +31,7 @@ from models.periods import (
 )
 from models.permissions import Permission, allowed
 from models.schema import Commune, Period, User
+from ui.prefs import ui_settings  # noqa: F401 - re-exported for the pages
 
 # --- Permissions -------------------------------------------------------------
 # The rule itself lives in ``models.permissions`` (shared with the services);
@@ -187,19 +187,6 @@ def period_choices(
         PeriodChoice(p.code, period_label(parse_period_code(p.code)), p.locked) for p in others
     )
     return out
-
-
-# --- UI settings ---------------------------------------------------------------
-
-UI_SETTINGS_FILE = "giao-dien.ini"
-
-
-def ui_settings() -> QSettings:
-    """Per-machine preferences of the UI (window state, last page, font size).
-
-    An INI file in the data folder (``NQ57_DATA_DIR`` isolates it in tests).
-    """
-    return QSettings(str(paths.data_dir() / UI_SETTINGS_FILE), QSettings.Format.IniFormat)
 
 
 # --- The context -------------------------------------------------------------

@@ -158,3 +158,25 @@ def test_unit_staff_sees_unit_and_cannot_import_plan(qtbot, demo_db) -> None:  #
     assert "Phòng Văn hóa - Xã hội" in win.user_label.text()
     assert not win.action_import_plan.isEnabled()
     assert not win.action_backup.isEnabled()
+
+
+def test_default_period_is_the_latest_ended_month(demo_db, db) -> None:  # noqa: ANN001
+    import datetime as dt
+
+    from models.enums import PeriodConvention
+    from ui.context import default_period_code, period_choices
+
+    cal = PeriodConvention.CALENDAR
+    with demo_db.session() as s:
+        assert default_period_code(s, convention=cal, today=dt.date(2026, 11, 21)) == "2026-10"
+        assert default_period_code(s, convention=cal, today=dt.date(2026, 3, 1)) == "2026-02"
+        choices = period_choices(s, convention=cal, today=dt.date(2026, 11, 21))
+        codes = [c.code for c in choices]
+        assert (
+            codes[0] == "2026-11" and "2025-12" in codes
+        )  # newest first, back to the demo's start
+        assert [c.label for c in choices][:2] == ["Tháng 11/2026", "Tháng 10/2026"]
+    with db.session() as s:  # nothing recorded yet: the current month
+        assert default_period_code(s, convention=cal, today=dt.date(2026, 11, 21)) == "2026-11"
+        cutoff = PeriodConvention.CUTOFF_15  # from the 15th, the next month's period
+        assert default_period_code(s, convention=cutoff, today=dt.date(2026, 11, 21)) == "2026-12"

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from models.enums import AuditAction, TaskStatus
 from models.schema import AuditEntry, Task
 from models.textutil import fold
+from ui.models.common import SORT_ROLE
 from ui.pages.tasks import TasksPage
 from ui.task_dialogs import TaskDialog
 
@@ -195,3 +196,17 @@ def test_leader_reads_only(demo_db, qtbot):
     p.show()
     p.activate()
     assert not p.add_button.isVisible() and not p.delete_button.isEnabled()
+
+
+def test_table_sorts_by_a_column_and_keeps_filtering(page, demo_db):
+    page.set_view(1)
+    col = page.table_model.column_of("deadline")
+    page.table.sortByColumn(col, Qt.SortOrder.DescendingOrder)
+    proxy = page.table_proxy
+    keys = [proxy.index(r, col).data(SORT_ROLE) for r in range(proxy.rowCount())]
+    assert keys == sorted(keys, reverse=True)
+    page.search.setText("chuyen doi so")
+    page.search.flush()
+    assert {c for c, _ in visible_tasks(page)} == db_tasks_containing(demo_db, "chuyen doi so")
+    keys = [proxy.index(r, col).data(SORT_ROLE) for r in range(proxy.rowCount())]
+    assert keys == sorted(keys, reverse=True)

@@ -22,7 +22,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from models.enums import TaskStatus
 from models.services.tasks import TaskNode
@@ -184,6 +184,18 @@ class TaskFilterProxy(QSortFilterProxyModel):
                 mask = with_ancestors(mask, source.parent_positions())  # type: ignore[attr-defined]
             self._mask = mask
         self.invalidate()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Header clicks sort the flat table's rows in the source model (a
+        Python sort, once); the proxy itself stays unsorted, so a keystroke
+        in the search box only filters. The tree keeps the plan's order."""
+        if self._tree:
+            return
+        source = self.sourceModel()
+        if source is not None:
+            source.sort(column, order)
+            if self._mask is not None:
+                self.recompute()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
         mask = self._mask

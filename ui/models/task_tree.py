@@ -39,12 +39,14 @@ class TaskTreeModel(QAbstractItemModel):
         self._parent_pos: list[int] = []
         self._row: list[int] = []
         self._pos_of_id: dict[int, int] = {}
+        self._cache: dict[tuple[int, int, int], Any] = {}  # (position, column, role)
         self._bold = QFont()
         self._bold.setBold(True)
 
     # -- content ----------------------------------------------------------------
     def set_nodes(self, nodes: list[TaskNode]) -> None:
         self.beginResetModel()
+        self._cache = {}
         self._nodes = list(nodes)
         self._pos_of_id = {n.id: i for i, n in enumerate(self._nodes)}
         self._children = {-1: []}
@@ -117,13 +119,21 @@ class TaskTreeModel(QAbstractItemModel):
         return len(self.COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        pos, col = index.internalId(), index.column()
+        cache_key = (pos, col, role)
+        try:
+            return self._cache[cache_key]
+        except KeyError:
+            pass
         node = self.node(index)
         if node is None:
             return None
-        key = self.KEYS[index.column()]
         if role == Qt.ItemDataRole.FontRole and node.is_group:
-            return self._bold
-        return task_cell(node, key, role)
+            value = self._bold
+        else:
+            value = task_cell(node, self.KEYS[col], role)
+        self._cache[cache_key] = value
+        return value
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

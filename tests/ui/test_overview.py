@@ -31,8 +31,7 @@ def test_cards_chart_lists_follow_the_data(demo_db, qtbot):
     assert page.total_label.text() == f"Tổng số nhiệm vụ: {sum(counts.values())}"
     # Two lines, one point per month up to October (at most 12).
     lines = [s for s in page.chart.series() if isinstance(s, QLineSeries)]
-    assert [s.name() for s in lines] == [
-        "Tỷ lệ nhiệm vụ đã hoàn thành (%)", "Mức độ hoàn thành bình quân (%)"]
+    assert [s.name() for s in lines] == ["Tỷ lệ đã hoàn thành", "Mức hoàn thành bình quân"]
     assert all(s.count() == min(months, 12) for s in lines)
     done_share = page.data.progress[-1].done_share
     assert lines[0].at(lines[0].count() - 1).y() == done_share

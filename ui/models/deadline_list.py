@@ -21,10 +21,10 @@ class DeadlineListModel(QAbstractTableModel):
         super().__init__(parent)
         self.overdue = overdue
         self._rows: list[DeadlineItem] = []
+        # The lead unit is in the task's tooltip: the lists sit side by side.
         self.columns = (
             T.COL_CODE,
             T.COL_TASK,
-            T.COL_LEAD,
             T.COL_DEADLINE,
             T.COL_OVERDUE_DAYS if overdue else T.COL_DAYS_LEFT,
         )
@@ -61,8 +61,6 @@ class DeadlineListModel(QAbstractTableModel):
             if col == 1:
                 return item.title
             if col == 2:
-                return item.lead_unit_name
-            if col == 3:
                 return fmt_date(item.deadline)
             if not self.overdue and item.days == 0:
                 return T.TODAY
@@ -70,11 +68,12 @@ class DeadlineListModel(QAbstractTableModel):
         if role == ID_ROLE:
             return item.task_id
         if role == Qt.ItemDataRole.ToolTipRole and col == 1:
-            return title_tooltip(f"{item.code}. {item.title}")
-        if role == Qt.ItemDataRole.ForegroundRole and col == 4:
+            lead = f"\n{T.COL_LEAD}: {item.lead_unit_name}" if item.lead_unit_name else ""
+            return title_tooltip(f"{item.code}. {item.title}{lead}")
+        if role == Qt.ItemDataRole.ForegroundRole and col == 3:
             if self.overdue:
                 return brush("#8a1c1c")
             return brush("#7a4b00") if item.days <= 7 else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (3, 4):
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (2, 3):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -102,6 +102,12 @@ class StatusCard(QFrame):
         self.number.setText("–" if count is None else str(count))
 
 
+def _month_year(code: str) -> str:
+    """"10/2026" for the monthly period code "2026-10"."""
+    year, month = code.split("-")
+    return f"{int(month)}/{year}"
+
+
 def _section_title(text: str) -> QLabel:
     lab = QLabel(text)
     font = lab.font()
@@ -156,6 +162,9 @@ class OverviewPage(QWidget):
         self.chart_view = QChartView(self.chart)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(280)
+        self.chart_view.setToolTip(
+            T.CHART_TIP.format(done=T.SERIES_DONE, mean=T.SERIES_MEAN)
+        )
 
         # Indicators donut
         self.pie_chart = QChart()
@@ -231,7 +240,7 @@ class OverviewPage(QWidget):
         setup_table(view)
         view.setSortingEnabled(False)
         view.setMinimumHeight(view.verticalHeader().defaultSectionSize() * 6)
-        size_columns(view, {0: 5, 2: 18, 3: 10, 4: 9}, stretch=1)
+        size_columns(view, {0: 4, 2: 10, 3: 8}, stretch=1)
         return view
 
     # -- page protocol ------------------------------------------------------------------
@@ -336,8 +345,15 @@ class OverviewPage(QWidget):
             series.setPen(pen)
             series.setPointsVisible(True)
             chart.addSeries(series)
+        # Month numbers under the points, the span in the axis title: a year
+        # of months stays readable in a narrow window.
         x_axis = QBarCategoryAxis()
-        x_axis.append([p.short_label for p in points])
+        x_axis.append([str(int(p.period_code.split("-")[1])) for p in points])
+        x_axis.setTitleText(
+            T.AXIS_MONTHS.format(
+                first=_month_year(points[0].period_code), last=_month_year(points[-1].period_code)
+            )
+        )
         y_axis = QValueAxis()
         y_axis.setRange(0, 100)
         y_axis.setTickCount(6)

@@ -13,9 +13,11 @@ TASKS_TOTAL = "Tổng số nhiệm vụ: {count}"
 CARD_TIP = "Số nhiệm vụ \"{status}\" tính đến hết kỳ báo cáo"
 
 CHART_TITLE = "Tiến độ thực hiện nhiệm vụ qua các tháng"
-SERIES_DONE = "Tỷ lệ nhiệm vụ đã hoàn thành (%)"
-SERIES_MEAN = "Mức độ hoàn thành bình quân (%)"
+SERIES_DONE = "Tỷ lệ đã hoàn thành"
+SERIES_MEAN = "Mức hoàn thành bình quân"
 AXIS_PERCENT = "%"
+AXIS_MONTHS = "Tháng (từ {first} đến {last})"
+CHART_TIP = "{done}: tỷ lệ nhiệm vụ đã hoàn thành.\n{mean}: bình quân tỷ lệ hoàn thành của các nhiệm vụ."
 CHART_EMPTY = "Chưa có số liệu theo tháng để vẽ biểu đồ."
 
 INDICATORS_TITLE = "Chỉ tiêu kỳ này: {achieved}/{total} đạt hoặc vượt"

@@ -54,6 +54,9 @@ def test_build_and_smoke(tmp_path: Path) -> None:
     assert (folder / "resources" / "icons" / "app.ico").is_file()
     assert (folder / "resources" / "fonts" / "LiberationSerif-Regular.ttf").is_file()
     assert (folder / "vietnam_provinces" / "data").is_dir()
+    # the user guide opened by the Help menu, with its pictures
+    assert (folder / "docs" / "huong-dan-su-dung.html").is_file()
+    assert (folder / "docs" / "img" / "07-phieu-cap-nhat.png").is_file()
 
 
 @pytest.mark.parametrize("argv", [["prog"], ["prog", "--version"]])

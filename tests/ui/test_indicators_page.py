@@ -49,7 +49,8 @@ def test_table_filters_and_history(demo_db, qtbot):
     assert page.detail.heading.text() == f"{numeric.code}. {numeric.name}"
     hist = page.detail.history_model
     assert hist.rowCount() > 1
-    assert hist.index(0, 0).data() == "Tháng 10/2026"  # newest first
+    assert hist.index(0, 0).data() == "10/2026"  # newest first
+    assert hist.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "Tháng 10/2026"
     assert hist.index(0, 1).data() == numeric.value_text
     lines = [s for s in page.detail.chart.series() if isinstance(s, QLineSeries)]
     assert [s.name() for s in lines] == ["Kết quả", "Chỉ tiêu"]

@@ -15,6 +15,14 @@ from ui.texts import indicators as T
 Index = QModelIndex | QPersistentModelIndex
 
 
+def short_period(code: str) -> str:
+    """"10/2026" for a month, the full label for other periods."""
+    year, _, rest = code.partition("-")
+    if rest.isdigit():
+        return f"{int(rest)}/{year}"
+    return period_text(code)
+
+
 class IndicatorHistoryModel(QAbstractTableModel):
     """Newest first; the evaluation is against the target then in force."""
 
@@ -51,12 +59,14 @@ class IndicatorHistoryModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
-                return period_text(p.period_code)
+                return short_period(p.period_code)
             if col == 1:
                 return value_text(p.value, p.yes, yes_no=self.yes_no)
             if col == 2:
                 return p.target_text
             return label(p.evaluation) if p.evaluation is not None else ""
+        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
+            return period_text(p.period_code)
         if role == Qt.ItemDataRole.ToolTipRole and col == 1 and p.note:
             return p.note
         if col == 3 and role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole):

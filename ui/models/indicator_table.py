@@ -37,8 +37,8 @@ class IndicatorTableModel(QAbstractTableModel):
         self._build_columns()
 
     def _build_columns(self) -> None:
-        self._columns = [("code", T.COL_CODE), ("name", T.COL_NAME), ("measure", T.COL_MEASURE),
-                         ("lead", T.COL_LEAD)]
+        # The lead unit is a filter, in the name's tooltip and in the detail pane.
+        self._columns = [("code", T.COL_CODE), ("name", T.COL_NAME), ("measure", T.COL_MEASURE)]
         self._columns += [(f"y{y}", T.COL_TARGET_YEAR.format(year=y)) for y in self.years]
         self._columns += [("value", T.COL_VALUE), ("evaluation", T.COL_EVALUATION)]
 
@@ -112,7 +112,8 @@ class IndicatorTableModel(QAbstractTableModel):
             return r.id
         if role == Qt.ItemDataRole.ToolTipRole:
             if key == "name":
-                return title_tooltip(f"{r.code}. {r.name}")
+                lead = f"\n{T.COL_LEAD}: {r.lead_unit_name}" if r.lead_unit_name else ""
+                return title_tooltip(f"{r.code}. {r.name}{lead}")
             if year is not None:
                 if year == r.target_year:
                     return T.TARGET_IN_FORCE_TIP.format(year=year)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -76,6 +77,8 @@ class IndicatorDetail(QWidget):
         self.heading.setFont(font)
         self.form = QFormLayout()
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.form.setVerticalSpacing(2)
         self.fields: dict[str, QLabel] = {}
         for key, text in (
             ("group", T.DETAIL_GROUP),
@@ -91,7 +94,9 @@ class IndicatorDetail(QWidget):
             field.setWordWrap(True)
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.fields[key] = field
-            self.form.addRow(QLabel(text + ":"), field)
+            caption = QLabel(text + ":")
+            caption.setStyleSheet("color: #5a5a5a;")
+            self.form.addRow(caption, field)
         self.history_title = QLabel(f"<b>{T.DETAIL_HISTORY}</b>")
         self.chart = QChart()
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
@@ -105,7 +110,7 @@ class IndicatorDetail(QWidget):
         setup_table(self.history)
         self.history.setSortingEnabled(False)
         self.history.setMinimumHeight(120)
-        size_columns(self.history, {1: 7, 2: 7, 3: 8}, stretch=0)
+        size_columns(self.history, {1: 6, 2: 6, 3: 8}, stretch=0)
         self.no_history = QLabel(T.DETAIL_NO_HISTORY)
         self.no_history.setStyleSheet("color: #6b6b6b;")
 
@@ -125,9 +130,16 @@ class IndicatorDetail(QWidget):
         right.addWidget(self.no_history)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 4, 0, 0)
-        outer.addWidget(scroll, 4)
-        outer.addWidget(self.chart_view, 4)
-        outer.addLayout(right, 4)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for widget in (scroll, self.chart_view):
+            widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        right_box = QWidget()
+        right_box.setLayout(right)
+        right_box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        right.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll, 3)
+        outer.addWidget(self.chart_view, 3)
+        outer.addWidget(right_box, 4)
         self.show_indicator(None, None)
 
     def _set(self, key: str, text: str) -> None:
@@ -352,9 +364,8 @@ class IndicatorsPage(QWidget):
             self.unit_combo.addItem(name, uid)
         self.unit_combo.setCurrentIndex(max(self.unit_combo.findData(unit_id), 0))
         self.unit_combo.blockSignals(False)
-        widths = {self.model.column_of("code"): 6, self.model.column_of("measure"): 8,
-                  self.model.column_of("lead"): 16, self.model.column_of("value"): 8,
-                  self.model.column_of("evaluation"): 8}
+        widths = {self.model.column_of("code"): 5, self.model.column_of("measure"): 8,
+                  self.model.column_of("value"): 8, self.model.column_of("evaluation"): 8}
         for y in self.model.years:
             widths[self.model.column_of(f"y{y}")] = 7
         size_columns(self.table, widths, stretch=self.model.column_of("name"))

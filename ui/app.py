@@ -285,10 +285,13 @@ class AppController(QObject):
 
     finished = Signal(int)  # exit code
 
-    def __init__(self, *, target: str | None, bench: bool = False) -> None:
+    def __init__(self, *, target: str | None, bench: bool = False, exit_app: bool = False) -> None:
+        """``exit_app``: end the application's event loop when the flow ends
+        (``run`` sets it; tests and embedders only get ``finished``)."""
         super().__init__()
         self.target = target
         self.bench = bench
+        self.exit_app = exit_app
         self.db: Database | None = None
         self.opened: OpenedDatabase | None = None
         self.splash: Splash | None = None
@@ -469,7 +472,9 @@ class AppController(QObject):
         self.exit_code = code
         self.finished.emit(code)
         app = QApplication.instance()
-        if app is not None:
+        # QCoreApplication.exit() outside exec() would make every later event
+        # loop return at once, so only the running program ends its loop.
+        if app is not None and self.exit_app:
             app.exit(code)
 
 
@@ -494,7 +499,7 @@ def run(*, db: str | None, debug: bool) -> int:
     # not when the splash or a dialog closes.
     app.setQuitOnLastWindowClosed(False)
     bench = os.environ.get(ENV_BENCH) == "1"
-    controller = AppController(target=db, bench=bench)
+    controller = AppController(target=db, bench=bench, exit_app=True)
     QTimer.singleShot(0, controller.start)
     code = app.exec()
     worker.wait_for_all(10)

@@ -14,6 +14,8 @@ from ui import worker
 
 @pytest.fixture
 def threaded() -> None:
+    # Jobs left running by earlier tests would hold the pool's threads.
+    assert worker.wait_for_all(10), f"{worker.active_jobs()} jobs still running"
     worker.set_synchronous(False)
 
 

@@ -49,13 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", title="lệnh", metavar="LỆNH")
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"cli.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name and exc.name.startswith("cli.commands"):
-                continue  # command not built yet in this checkout
-            raise
-        module.register(sub, parent)
+        importlib.import_module(f"cli.commands.{name}").register(sub, parent)
     return parser
 
 
@@ -69,9 +63,17 @@ def run_gui(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    handler: Handler | None = getattr(args, "handler", None)
+    # Fast path to the desktop program: with only --db/--debug there is no
+    # command, so the command modules (reports, openpyxl...) are not imported
+    # and the window comes up sooner.
+    args, rest = common_parent().parse_known_args(argv)
+    if not rest:
+        return _run(args, None)
+    args = build_parser().parse_args(argv)
+    return _run(args, getattr(args, "handler", None))
+
+
+def _run(args: argparse.Namespace, handler: Handler | None) -> int:
     try:
         if handler is None:
             return run_gui(args)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect
@@ -48,3 +49,51 @@ def test_pre_migration_copy_is_made_for_an_old_database(tmp_path: Path) -> None:
     db = open_database(path)
     assert db.migrated_from == oldest
     assert db.pre_migration_backup is not None and db.pre_migration_backup.exists()
+
+
+SAVED = sorted((Path(__file__).parent / "data" / "db").glob("schema-*.db"))
+
+
+def _table_counts(path: Path) -> dict[str, int]:
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        names = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+            " AND name != 'alembic_version'")]
+        return {n: conn.execute(f'SELECT COUNT(*) FROM "{n}"').fetchone()[0] for n in names}
+
+
+def test_a_database_of_every_released_schema_is_kept() -> None:
+    assert SAVED, "tests/data/db must hold a database of every released schema version"
+
+
+@pytest.mark.parametrize("saved", SAVED, ids=[p.name for p in SAVED])
+def test_saved_databases_upgrade_with_their_data_intact(saved: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from sqlalchemy import func, select
+
+    from models.schema import Indicator, Task, TaskUpdate
+    from models.services.periods import local_commune
+
+    copy = tmp_path / saved.name
+    shutil.copy2(saved, copy)
+    before = _table_counts(copy)
+    db = open_database(copy)
+    try:
+        with db.engine.connect() as conn:
+            assert MigrationContext.configure(conn).get_current_revision() == head_revision()
+        after = _table_counts(copy)
+        # Every table that existed keeps every row (audit lines may be added).
+        for table, count in before.items():
+            assert after.get(table, 0) >= count, table
+            if table != "audit_log":
+                assert after[table] == count, table
+        with db.session() as s:
+            assert local_commune(s).commune_name == "Xã Thượng Hồng"
+            assert s.scalar(select(func.count()).select_from(Indicator)) == 38
+            assert s.scalar(select(func.count()).select_from(Task)) > 50
+            assert s.scalar(select(func.count()).select_from(TaskUpdate)) > 100
+    finally:
+        db.close()

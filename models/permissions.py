@@ -12,7 +12,8 @@ Four roles (``models.enums.Role``):
 - leader (Lãnh đạo): reads everything (including the audit log) and approves
   reports; enters nothing.
 
-Services call ``require(principal, Permission.X, unit_id=...)`` before they
+Services call ``require(principal, Permission.X, unit_id=...)`` (or
+``require_in(session, Permission.X)`` for the session's actor) before they
 write; the UI asks ``allowed(...)`` (through ``AppContext.can``) to enable or
 hide actions. Both read ``ROLE_PERMISSIONS`` and nothing else.
 
@@ -172,6 +173,29 @@ def principal_of(session: Session, actor: Actor | None) -> Principal | None:
     return session.get(User, actor.user_id)
 
 
+def session_principal(session: Session) -> Principal | None:
+    """The principal acting in ``session``: its ``session.info["actor"]``
+    (set by ``Database.session(actor=...)``/``transaction(actor=...)``).
+
+    A session without an actor is the program itself (``SYSTEM``), as in
+    ``principal_of``; an actor whose account no longer exists is ``None``.
+    The account is read in ``session``, so a role or ``active`` changed since
+    sign-in counts.
+    """
+    actor = session.info.get("actor")
+    return principal_of(session, actor if isinstance(actor, Actor) else None)
+
+
+def require_in(
+    session: Session, permission: Permission | str, *, unit_id: int | None = None
+) -> None:
+    """``require`` for the principal acting in ``session`` (``session_principal``).
+
+    Services that take only a session call this first, before they write.
+    """
+    require(session_principal(session), permission, unit_id=unit_id)
+
+
 def permissions_of(user: Principal | None) -> frozenset[Permission]:
     """Every permission ``user`` has for their own unit (for menus, tests)."""
     return frozenset(p for p in Permission if allowed(user, p))
@@ -188,5 +212,7 @@ __all__ = [
     "permissions_of",
     "principal_of",
     "require",
+    "require_in",
     "role_allows",
+    "session_principal",
 ]

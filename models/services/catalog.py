@@ -7,7 +7,13 @@ Rules:
 - a unit used by tasks, indicators, accounts or submissions is never deleted:
   the caller gets an ``InputError`` explaining to deactivate it instead
   (``set_unit_active``); a signer that signed a registered document likewise;
-- deactivating oneself or the last active administrator is refused.
+- deactivating oneself or the last active administrator is refused;
+- every function that writes first checks the acting user, read from the
+  session's audit actor (``models.permissions.require_in``): the commune,
+  units, signers and recipients need ``MANAGE_CATALOG`` (administrators and
+  compiling officers), accounts need ``MANAGE_USERS`` (administrators only);
+  a session without an actor is the program itself (``SYSTEM``). A refusal
+  is a Vietnamese ``PermissionDenied`` raised before anything is written.
 
 Functions take a ``Session`` and flush but never commit: the caller's
 ``db.transaction(actor=...)`` commits the change together with its audit lines
@@ -27,6 +33,13 @@ from models import auth
 from models import texts_catalog as T
 from models.enums import PeriodConvention, Role, SigningAuthority, UnitKind
 from models.errors import InputError, NotFoundError
+from models.permissions import (
+    Permission,
+    Principal,
+    allowed,
+    require_in,
+    session_principal,
+)
 from models.schema import (
     Commune,
     Indicator,
@@ -298,7 +311,11 @@ def agency_of(commune: Commune) -> AgencyInput:
 
 
 def apply_agency(session: Session, commune: Commune, data: AgencyInput) -> None:
-    """Write a cleaned ``AgencyInput`` into ``commune`` (drafting unit must exist)."""
+    """Write a cleaned ``AgencyInput`` into ``commune`` (drafting unit must exist).
+
+    A building block without a permission check: first-run setup (before any
+    account exists) and ``update_commune_info`` (which checks) call it.
+    """
     if data.drafting_unit_code is not None:
         unit = _unit_by_code(session, data.drafting_unit_code)
         if unit is None:
@@ -321,6 +338,7 @@ def apply_agency(session: Session, commune: Commune, data: AgencyInput) -> None:
 
 def update_commune_info(session: Session, data: AgencyInput) -> Commune:
     """Change the local commune's document identity and reporting rules."""
+    require_in(session, Permission.MANAGE_CATALOG)
     commune = require_local_commune(session)
     apply_agency(session, commune, clean_agency(data))
     session.flush()
@@ -362,6 +380,7 @@ def _check_unit_unique(session: Session, data: UnitInput, *, exclude_id: int | N
 
 def add_unit(session: Session, data: UnitInput) -> Unit:
     """Add a unit at the end of the list."""
+    require_in(session, Permission.MANAGE_CATALOG)
     clean = clean_unit(data)
     _check_unit_unique(session, clean, exclude_id=None)
     last = session.scalar(select(func.max(Unit.sort_order))) or 0
@@ -380,6 +399,7 @@ def add_unit(session: Session, data: UnitInput) -> Unit:
 
 def update_unit(session: Session, unit_id: int, data: UnitInput) -> Unit:
     """Change a unit; a code change also follows the commune's drafting unit."""
+    require_in(session, Permission.MANAGE_CATALOG)
     unit = _get_unit(session, unit_id)
     clean = clean_unit(data)
     _check_unit_unique(session, clean, exclude_id=unit_id)
@@ -465,6 +485,7 @@ def unit_usage(session: Session, unit_id: int) -> UnitUsage:
 
 def delete_unit(session: Session, unit_id: int) -> None:
     """Delete an unused unit; a unit in use is refused (deactivate it instead)."""
+    require_in(session, Permission.MANAGE_CATALOG)
     unit = _get_unit(session, unit_id)
     usage = unit_usage(session, unit_id)
     if usage.in_use:
@@ -474,6 +495,8 @@ def delete_unit(session: Session, unit_id: int) -> None:
 
 
 def set_unit_active(session: Session, unit_id: int, active: bool) -> Unit:
+    """Deactivate (keep its history, hide it from new work) or reactivate a unit."""
+    require_in(session, Permission.MANAGE_CATALOG)
     unit = _get_unit(session, unit_id)
     unit.active = active
     session.flush()
@@ -482,6 +505,7 @@ def set_unit_active(session: Session, unit_id: int, active: bool) -> Unit:
 
 def move_unit(session: Session, unit_id: int, step: int) -> None:
     """Move a unit up (step -1) or down (+1) in the list order."""
+    require_in(session, Permission.MANAGE_CATALOG)
     units = list_units(session)
     index = next((i for i, u in enumerate(units) if u.id == unit_id), None)
     if index is None:
@@ -532,6 +556,8 @@ def _make_default(session: Session, signer: Signer) -> None:
 
 
 def add_signer(session: Session, data: SignerInput) -> Signer:
+    """Add a signer at the end; the first signer (or one marked so) is the default."""
+    require_in(session, Permission.MANAGE_CATALOG)
     clean = clean_signer(data)
     last = session.scalar(select(func.max(Signer.sort_order))) or 0
     signer = Signer(sort_order=last + 1, is_default=False)
@@ -545,6 +571,8 @@ def add_signer(session: Session, data: SignerInput) -> Signer:
 
 
 def update_signer(session: Session, signer_id: int, data: SignerInput) -> Signer:
+    """Change a signer; marking it default unmarks the others."""
+    require_in(session, Permission.MANAGE_CATALOG)
     signer = _get_signer(session, signer_id)
     clean = clean_signer(data)
     _apply_signer(signer, clean)
@@ -556,6 +584,7 @@ def update_signer(session: Session, signer_id: int, data: SignerInput) -> Signer
 
 def delete_signer(session: Session, signer_id: int) -> None:
     """Delete a signer who signed nothing registered; otherwise refuse."""
+    require_in(session, Permission.MANAGE_CATALOG)
     signer = _get_signer(session, signer_id)
     used = int(
         session.scalar(
@@ -613,6 +642,8 @@ def _apply_recipient(rec: Recipient, data: RecipientInput) -> None:
 
 
 def add_recipient(session: Session, data: RecipientInput) -> Recipient:
+    """Add a recipient at the end (names unique ignoring case and accents)."""
+    require_in(session, Permission.MANAGE_CATALOG)
     clean = clean_recipient(data)
     _check_recipient_unique(session, clean.name, exclude_id=None)
     last = session.scalar(select(func.max(Recipient.sort_order))) or 0
@@ -624,6 +655,8 @@ def add_recipient(session: Session, data: RecipientInput) -> Recipient:
 
 
 def update_recipient(session: Session, recipient_id: int, data: RecipientInput) -> Recipient:
+    """Change a recipient (names unique ignoring case and accents)."""
+    require_in(session, Permission.MANAGE_CATALOG)
     rec = _get_recipient(session, recipient_id)
     clean = clean_recipient(data)
     _check_recipient_unique(session, clean.name, exclude_id=recipient_id)
@@ -634,6 +667,7 @@ def update_recipient(session: Session, recipient_id: int, data: RecipientInput) 
 
 def delete_recipient(session: Session, recipient_id: int) -> None:
     """Delete a recipient (issued documents keep their own copy of the names)."""
+    require_in(session, Permission.MANAGE_CATALOG)
     session.delete(_get_recipient(session, recipient_id))
     session.flush()
 
@@ -675,7 +709,8 @@ def add_user(
     unit_id: int | None = None,
     password_repeat: str | None = None,
 ) -> User:
-    """Create an account; unit staff must name their unit."""
+    """Create an account (administrators only); unit staff must name their unit."""
+    require_in(session, Permission.MANAGE_USERS)
     name = _required(full_name, what=T.FULL_NAME_WHAT, field="full_name", limit=100)
     if password_repeat is not None and password != password_repeat:
         raise InputError(T.PASSWORD_MISMATCH, field="password_repeat")
@@ -701,7 +736,9 @@ def update_user(
     role: Role,
     unit_id: int | None,
 ) -> User:
-    """Change name, role or unit; the last active administrator keeps the role."""
+    """Change name, role or unit (administrators only); the last active
+    administrator keeps the role."""
+    require_in(session, Permission.MANAGE_USERS)
     user = _get_user(session, user_id)
     name = _required(full_name, what=T.FULL_NAME_WHAT, field="full_name", limit=100)
     role = Role(role)
@@ -723,28 +760,42 @@ def update_user(
     return user
 
 
+_SESSION_ACTOR = object()  # ``reset_password(by=...)`` not given: the session's actor
+
+
 def reset_password(
     session: Session,
     user_id: int,
     *,
     new_password: str,
-    by: object | None,
+    by: Principal | None | object = _SESSION_ACTOR,
     password_repeat: str | None = None,
 ) -> User:
-    """An administrator (``by``) sets a new password; the user must change it
-    at next sign-in. Delegates to ``models.auth.reset_password`` (logged)."""
-    _get_user(session, user_id)
-    if password_repeat is not None and new_password != password_repeat:
-        raise InputError(T.PASSWORD_MISMATCH, field="password_repeat")
-    user = auth.reset_password(session, user_id=user_id, new_password=new_password, by=by)
+    """An administrator sets a new password; the user must change it at next
+    sign-in. Delegates to ``models.auth.reset_password`` (logged), whose
+    ``MANAGE_USERS`` check decides: ``by`` is the acting principal, by default
+    the session's actor (``session_principal``); ``None`` is nobody (refused).
+    """
+    who = session_principal(session) if by is _SESSION_ACTOR else by
+    if allowed(who, Permission.MANAGE_USERS):  # type: ignore[arg-type]
+        _get_user(session, user_id)
+        if password_repeat is not None and new_password != password_repeat:
+            raise InputError(T.PASSWORD_MISMATCH, field="password_repeat")
+    # Refused or not, the rule is applied by auth.reset_password itself.
+    user = auth.reset_password(session, user_id=user_id, new_password=new_password, by=who)
     session.flush()
     return user
 
 
 def set_user_active(
-    session: Session, user_id: int, active: bool, *, acting_user_id: int | None
+    session: Session, user_id: int, active: bool, *, acting_user_id: int | None = None
 ) -> User:
-    """Lock or unlock an account; never oneself, never the last administrator."""
+    """Lock or unlock an account (administrators only); never oneself, never
+    the last administrator. ``acting_user_id`` defaults to the session's actor."""
+    require_in(session, Permission.MANAGE_USERS)
+    if acting_user_id is None:
+        actor = session.info.get("actor")
+        acting_user_id = getattr(actor, "user_id", None)
     user = _get_user(session, user_id)
     if not active:
         if acting_user_id is not None and user.id == acting_user_id:

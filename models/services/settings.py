@@ -7,7 +7,11 @@ Known keys and their rules:
   beside the database (``models.paths.backup_dir``); must be a writable folder;
 - ``db_role`` (``DatabaseRole`` value), written by setup.
 
-Writes go through the audit log like every other table. Qt-free; any thread.
+Writes go through the audit log like every other table and need
+``Permission.EDIT_SETTINGS`` (administrators and compiling officers) for the
+session's audit actor (``models.permissions.require_in``; no actor = the
+program itself); a refusal is a Vietnamese ``PermissionDenied`` raised before
+anything is written. Qt-free; any thread.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from models import texts_catalog as T
 from models.errors import InputError
+from models.permissions import Permission, require_in
 from models.schema import Setting
 
 IDLE_LOCK_MINUTES = "idle_lock_minutes"
@@ -37,6 +42,7 @@ def get_setting(session: Session, key: str, default: Any = None) -> Any:
 
 def set_setting(session: Session, key: str, value: Any) -> None:
     """Store ``value`` (JSON-serialisable) under ``key``; the caller commits."""
+    require_in(session, Permission.EDIT_SETTINGS)
     row = session.get(Setting, key)
     if row is None:
         session.add(Setting(key=key, value=value))
@@ -54,6 +60,8 @@ def idle_lock_minutes(session: Session) -> int:
 
 
 def set_idle_lock_minutes(session: Session, minutes: int) -> None:
+    """Minutes of inactivity before the program locks (0 = never)."""
+    require_in(session, Permission.EDIT_SETTINGS)
     if not isinstance(minutes, int) or not 0 <= minutes <= MAX_IDLE_LOCK_MINUTES:
         raise InputError(T.IDLE_LOCK_BAD.format(max=MAX_IDLE_LOCK_MINUTES), field=IDLE_LOCK_MINUTES)
     set_setting(session, IDLE_LOCK_MINUTES, minutes)
@@ -67,6 +75,7 @@ def backup_folder(session: Session) -> Path | None:
 
 def set_backup_folder(session: Session, folder: str | Path | None) -> None:
     """Choose the backup folder (created if missing; must be writable)."""
+    require_in(session, Permission.EDIT_SETTINGS)
     if folder is None or not str(folder).strip():
         set_setting(session, BACKUP_DIR, None)
         return

@@ -15,6 +15,12 @@ Rules:
   one of those updates belongs to a locked period. The audit listener logs
   every deleted row (who, when, the values before) in the same transaction.
 
+* Editing the tree (create, update, move, shift, delete) needs
+  ``Permission.EDIT_PLAN`` (administrators and compiling officers), checked
+  for the session's audit actor (``models.permissions.require_in``; no
+  actor = the program itself) before anything is written; leaders and unit
+  staff get a Vietnamese ``PermissionDenied``.
+
 All functions take a ``Session`` and may run on any thread; the caller
 commits (use ``Database.transaction``).
 """
@@ -32,6 +38,7 @@ from sqlalchemy.orm import Session, selectinload
 from models import texts_cycle as msg
 from models.enums import Progress, Recurrence, TaskStatus, UnitRole
 from models.errors import InputError, NotFoundError, PeriodLockedError
+from models.permissions import Permission, require_in
 from models.schema import (
     EvidenceFile,
     Period,
@@ -512,6 +519,7 @@ def create_task(session: Session, data: TaskInput) -> Task:
     Raises ``InputError`` (field set) for an empty or taken code, an empty
     title, an unknown parent or unit.
     """
+    require_in(session, Permission.EDIT_PLAN)
     plan = active_plan(session)
     if plan is None:
         raise NotFoundError(msg.TASK_NO_PLAN)
@@ -533,6 +541,7 @@ def create_task(session: Session, data: TaskInput) -> Task:
 
 def update_task(session: Session, task_id: int, data: TaskInput) -> Task:
     """Save the edit dialog; a changed parent moves the task to its end."""
+    require_in(session, Permission.EDIT_PLAN)
     task = _get_task(session, task_id)
     plan = task.plan
     clean = _validate(session, data, plan=plan, task=task)
@@ -603,6 +612,7 @@ def move_task(session: Session, task_id: int, *, parent_id: int | None, index: i
     ``index`` counts among the new siblings (None = last). Codes are kept.
     Raises ``InputError`` when the new parent is the task itself or below it.
     """
+    require_in(session, Permission.EDIT_PLAN)
     task = _get_task(session, task_id)
     _reparent(session, task, parent_id, index=index)
     session.flush()
@@ -615,6 +625,7 @@ def shift_task(session: Session, task_id: int, direction: str) -> bool:
     ``direction`` is "up", "down", "indent" or "outdent". Returns False when
     the move is not possible (first/last/top level), changing nothing.
     """
+    require_in(session, Permission.EDIT_PLAN)
     task = _get_task(session, task_id)
     siblings = _siblings(session, task, task.parent_id)
     pos = next(i for i, t in enumerate(siblings) if t.id == task.id)
@@ -683,6 +694,7 @@ def delete_task(session: Session, task_id: int) -> DeleteImpact:
     Raises ``PeriodLockedError`` when an update belongs to a locked period.
     Evidence files stay in the managed store (the log still names them).
     """
+    require_in(session, Permission.EDIT_PLAN)
     impact = delete_impact(session, task_id)
     if impact.locked_periods:
         raise PeriodLockedError(

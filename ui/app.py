@@ -1,6 +1,8 @@
 """Start the desktop program: application, Vietnamese translator, look, then
-open the database off the UI thread, run the first-run wizard or sign-in,
-and show the main window.
+open the database off the UI thread, run the first-run wizard (or, for an
+upper-level database without accounts, the first-administrator dialog) or
+sign-in, and show the main window; Tệp → Phục hồi closes the database,
+restores a backup and comes back to sign-in.
 
 ``run(db=..., debug=...)`` is called by ``cli/app.py`` when no command is
 given and returns the process exit code. Heavy modules (reports, charts,
@@ -40,6 +42,7 @@ from models import APP_AUTHOR, APP_DISPLAY_NAME, APP_NAME, paths
 from models.errors import DatabaseError
 from ui import dialogs, i18n, worker
 from ui.texts import common as T
+from ui.texts import restore as TR
 
 if TYPE_CHECKING:  # models.db (SQLAlchemy, Alembic) is imported by the opening worker
     from models.db import Database
@@ -228,34 +231,58 @@ class Splash(QFrame):
 
 
 class OpenedDatabase:
-    """What the opening job found: the database, its commune and accounts."""
+    """What the opening job found: the database, its commune (or, for an
+    upper-level database, its scope) and accounts."""
 
     def __init__(
-        self, db: Database, *, has_commune: bool, has_users: bool, demo: bool, commune_name: str
+        self,
+        db: Database,
+        *,
+        has_commune: bool,
+        has_users: bool,
+        demo: bool,
+        commune_name: str,
+        scope: object | None = None,
     ) -> None:
         self.db = db
         self.has_commune = has_commune
         self.has_users = has_users
         self.demo = demo
         self.commune_name = commune_name
+        self.scope = scope  # models.bundle.scope.Scope of a province/national database
+
+    @property
+    def is_upper(self) -> bool:
+        return self.scope is not None
 
 
 def inspect_database(db: Database) -> OpenedDatabase:
-    """What an open database holds: a local commune, accounts, demo data."""
+    """What an open database holds: a local commune or an upper-level scope,
+    accounts, demo data."""
     from sqlalchemy import func, select
 
+    from models.bundle.scope import database_scope
     from models.schema import Commune, Setting, User
+    from models.services.upper import scope_title
 
     with db.session() as s:
         commune = s.scalar(select(Commune).where(Commune.is_local.is_(True)))
         users = int(s.scalar(select(func.count()).select_from(User)) or 0)
         demo = s.get(Setting, "demo")
+        scope = database_scope(s) if commune is None else None
+    if commune is not None:
+        name = f"{commune.commune_name}, {commune.province_name}"
+    elif scope is not None:
+        name = scope_title(scope)
+    else:
+        name = ""
     return OpenedDatabase(
         db,
         has_commune=commune is not None,
         has_users=users > 0,
         demo=bool(demo and demo.value),
-        commune_name=f"{commune.commune_name}, {commune.province_name}" if commune else "",
+        commune_name=name,
+        scope=scope,
     )
 
 
@@ -343,6 +370,10 @@ class AppController(QObject):
         self.db = opened.db
         for message in opened.db.info.get("startup_messages", []):  # busy copy, backup failed
             dialogs.warn(None, message)
+        if opened.is_upper and not opened.has_users:
+            self._close_splash()
+            self.show_upper_setup()
+            return
         if not opened.has_commune and not opened.has_users:
             self._close_splash()
             self.show_wizard()
@@ -358,6 +389,16 @@ class AppController(QObject):
         self.wizard = wizard
         wizard.finished.connect(self._on_wizard_finished)
         wizard.show()
+
+    def show_upper_setup(self) -> None:
+        """An upper-level database without accounts: create the first administrator."""
+        from ui.upper_setup import UpperAdminDialog
+
+        assert self.db is not None and self.opened is not None
+        dialog = UpperAdminDialog(self.db, self.opened.scope)  # type: ignore[arg-type]
+        self.wizard = dialog
+        dialog.finished.connect(self._on_wizard_finished)
+        dialog.show()
 
     def _on_wizard_finished(self, result: int) -> None:
         wizard = self.wizard
@@ -431,6 +472,7 @@ class AppController(QObject):
         self.ctx = ctx
         self.window = window
         window.logout_requested.connect(self._on_logout)
+        window.restore_requested.connect(self._on_restore)
         window.closed.connect(lambda: self._quit(0))
         if self.bench:
             window.first_shown.connect(self._bench_shown)
@@ -466,6 +508,56 @@ class AppController(QObject):
             window.hide()
             window.deleteLater()
         self.show_login()
+
+    # -- restore from a backup ----------------------------------------------------
+    def _on_restore(self, backup: object) -> None:
+        """Tệp → Phục hồi: close the window and the database (keeping this
+        program's instance lock so no other copy opens it meanwhile), restore
+        in the background, then open the database again and ask to sign in."""
+        from pathlib import Path
+
+        from ui import backup as backup_ui
+
+        db = self.db
+        ctx = self.ctx
+        window = self.window
+        assert db is not None and db.path is not None
+        actor = getattr(ctx, "actor", None)
+        self.window = None
+        self.ctx = None
+        if window is not None:
+            window.hide()
+            window.deleteLater()
+        worker.wait_for_all(30)  # nothing may still write to the old file
+        lock = db.info.pop("instance_lock", None)
+        db.close()
+        self.db = None
+        self.opened = None
+        db_path = Path(db.path)
+
+        def reopen() -> None:
+            if lock is not None:
+                lock.release()  # the opening check takes it again
+            self.start()
+
+        def done(result: object) -> None:
+            dialogs.info(None, backup_ui.restore_done_text(result), title=TR.TITLE)  # type: ignore[arg-type]
+            reopen()
+
+        def failed(exc: BaseException) -> None:
+            dialogs.error(
+                None, TR.FAILED_REOPEN.format(reason=worker.error_message(exc)), title=TR.TITLE
+            )
+            reopen()
+
+        backup_ui.run_restore(
+            db_path=db_path,
+            backup=Path(str(backup)),
+            lock=lock,
+            actor=actor,
+            on_done=done,
+            on_error=failed,
+        )
 
     # -- end ------------------------------------------------------------------------
     def _quit(self, code: int) -> None:

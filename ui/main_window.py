@@ -5,7 +5,9 @@ Pages (``ui.pages.PAGE_SPECS``) are created the first time they are shown; a
 page whose module is missing shows a Vietnamese placeholder, a page that
 fails to build shows an error placeholder (logged), and the program carries
 on. Window geometry, splitter state and the last page are kept in the UI
-settings file (``ui.context.ui_settings``). Shortcuts: Ctrl+S saves the
+settings file (``ui.context.ui_settings``). On an upper-level (province or
+national) database the header shows the scope and the pages that need a
+local commune show a note pointing to Gói dữ liệu. Shortcuts: Ctrl+S saves the
 current page, Ctrl+F focuses its search box, Ctrl+1..9 switch pages.
 UI thread only.
 """
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QTextBrowser,
@@ -37,12 +40,15 @@ from PySide6.QtWidgets import (
 
 from models import paths
 from models import texts as domain_texts
+from models.permissions import Permission
 from models.version import program_version
 from ui import context as perms
 from ui import dialogs, worker
 from ui.context import AppContext, PeriodChoice, period_choices, ui_settings
 from ui.pages import PAGE_SPECS
 from ui.texts import common as T
+from ui.texts import restore as TR
+from ui.texts import upper as TU
 from ui.widgets import ElidedLabel
 
 log = logging.getLogger(__name__)
@@ -52,6 +58,8 @@ KEY_GEOMETRY = "main/geometry"
 KEY_STATE = "main/state"
 KEY_SPLITTER = "main/splitter"
 KEY_PAGE = "main/page"
+COMMUNE_ONLY_PAGES = frozenset({"overview", "tasks", "indicators", "updates", "reports"})
+"""Pages that work on a local commune's plan; an upper-level database shows a note."""
 
 
 def nav_icon(key: str, size: int = 24) -> QIcon:
@@ -98,6 +106,25 @@ class PlaceholderPage(QWidget):
         layout.addStretch(1)
 
 
+class UpperLevelNotePage(PlaceholderPage):
+    """Stands for a commune-only page on an upper-level database."""
+
+    def __init__(
+        self, title: str, message: str, *, go_bundles: object, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(title, message, parent)
+        self.setObjectName("upper_note_page")
+        self.bundles_button = QPushButton(TU.GO_TO_BUNDLES)
+        self.bundles_button.setObjectName("go_bundles")
+        self.bundles_button.clicked.connect(go_bundles)  # type: ignore[arg-type]
+        row = QHBoxLayout()
+        row.addWidget(self.bundles_button)
+        row.addStretch(1)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertLayout(layout.count() - 1, row)
+
+
 class HelpDialog(QDialog):
     """Shows the user guide (Markdown or HTML from ``docs/``) inside the program."""
 
@@ -136,6 +163,7 @@ class MainWindow(QMainWindow):
 
     DEFAULT_SIZE = (1280, 800)
     logout_requested = Signal()
+    restore_requested = Signal(object)  # Path of the backup chosen in Tệp → Phục hồi
     first_shown = Signal()
     closed = Signal()
 
@@ -146,6 +174,7 @@ class MainWindow(QMainWindow):
         self._current_key: str | None = None
         self._shown_once = False
         self._closing_for_logout = False
+        self.scope = self._read_scope()  # an upper-level database's scope, else None
         self.setObjectName("main_window")
         self.setWindowTitle(self._title())
         app_icon = paths.resources_dir() / "icons" / "app.png"
@@ -241,9 +270,35 @@ class MainWindow(QMainWindow):
         self.idle_lock = install_idle_lock(self, ctx)  # asks the password again after idling
 
     # -- identity -----------------------------------------------------------------
+    def _read_scope(self) -> object | None:
+        """The scope of a province/national database (no local commune), else None."""
+        if self.ctx.commune is not None:
+            return None
+        from models.bundle.scope import database_scope
+
+        try:
+            with self.ctx.db.session() as s:
+                return database_scope(s)
+        except Exception:  # the header must not take the window down
+            log.exception("Could not read the database scope")
+            return None
+
+    @property
+    def is_upper(self) -> bool:
+        return self.scope is not None
+
+    def _scope_title(self) -> str:
+        from models.services.upper import scope_title
+
+        return scope_title(self.scope)  # type: ignore[arg-type]
+
     def _title(self) -> str:
         commune = self.ctx.commune
-        return f"{T.APP_TITLE} — {commune.commune_name}" if commune else T.APP_TITLE
+        if commune:
+            return f"{T.APP_TITLE} — {commune.commune_name}"
+        if self.scope is not None:
+            return f"{T.APP_TITLE} — {self._scope_title()}"
+        return T.APP_TITLE
 
     def _nav_width(self) -> int:
         metrics = self.nav.fontMetrics()
@@ -258,7 +313,12 @@ class MainWindow(QMainWindow):
 
     def _refresh_header(self) -> None:
         commune = self.ctx.commune
-        self.commune_label.setText(commune.display_name if commune else T.APP_TITLE)
+        if commune is not None:
+            self.commune_label.setText(commune.display_name)
+        elif self.scope is not None:
+            self.commune_label.setText(self._scope_title())
+        else:
+            self.commune_label.setText(T.APP_TITLE)
         user = self.ctx.user
         role = domain_texts.label(user.role)
         name = user.full_name if user.full_name and user.full_name != role else user.username
@@ -280,6 +340,11 @@ class MainWindow(QMainWindow):
         self.action_backup = QAction(T.ACTION_BACKUP, self)
         self.action_backup.triggered.connect(self.backup)
         self.action_backup.setEnabled(self.ctx.can(perms.BACKUP))
+        self.action_restore = QAction(TR.ACTION_RESTORE, self)
+        self.action_restore.setObjectName("action_restore")
+        self.action_restore.triggered.connect(self.restore)
+        self.action_restore.setEnabled(self.ctx.can(Permission.RESTORE.value))
+        self.action_restore.setVisible(self.ctx.can(Permission.RESTORE.value))
         self.action_save = QAction(T.ACTION_SAVE, self)
         self.action_save.setShortcut(QKeySequence.StandardKey.Save)
         self.action_save.triggered.connect(self.save_current)
@@ -290,6 +355,7 @@ class MainWindow(QMainWindow):
         self.action_quit.triggered.connect(self.close)
         file_menu.addAction(self.action_import_plan)
         file_menu.addAction(self.action_backup)
+        file_menu.addAction(self.action_restore)
         file_menu.addSeparator()
         file_menu.addAction(self.action_save)
         file_menu.addSeparator()
@@ -366,6 +432,12 @@ class MainWindow(QMainWindow):
         return widget
 
     def _create_page(self, key: str, title: str, module_name: str, class_name: str) -> QWidget:
+        if self.is_upper and key in COMMUNE_ONLY_PAGES:
+            widget = UpperLevelNotePage(
+                title, self._upper_note(), go_bundles=lambda: self.show_page("bundles")
+            )
+            widget.setObjectName(f"page_{key}")
+            return widget
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as exc:
@@ -386,6 +458,14 @@ class MainWindow(QMainWindow):
             return PlaceholderPage(title, T.PAGE_LOAD_FAILED.format(title=title))
         widget.setObjectName(f"page_{key}")
         return widget
+
+    def _upper_note(self) -> str:
+        scope = self.scope
+        if scope is None or scope.is_country:  # type: ignore[attr-defined]
+            what = TU.WHAT_COUNTRY
+        else:
+            what = TU.WHAT_PROVINCE.format(province=scope.label)  # type: ignore[attr-defined]
+        return TU.COMMUNE_ONLY_NOTE.format(what=what)
 
     def current_key(self) -> str | None:
         return self._current_key
@@ -464,6 +544,8 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(QByteArray(splitter))
         key = settings.value(KEY_PAGE)
         keys = self.page_keys()
+        if self.is_upper and (key not in keys or key in COMMUNE_ONLY_PAGES):
+            key = "bundles"  # an upper-level database works on the Gói dữ liệu page
         self.nav.setCurrentRow(keys.index(key) if key in keys else 0)
 
     def save_state(self) -> None:
@@ -516,6 +598,21 @@ class MainWindow(QMainWindow):
         from ui import backup as backup_ui
 
         backup_ui.backup_interactively(self.ctx, self)
+
+    def restore(self) -> None:
+        """Tệp → Phục hồi: pick a backup and confirm; the controller closes the
+        database, restores and returns to sign-in (``restore_requested``)."""
+        from ui import backup as backup_ui
+
+        page = self.current_page()
+        can_leave = getattr(page, "can_leave", None)
+        if callable(can_leave) and not can_leave():
+            return
+        chosen = backup_ui.choose_restore(self.ctx, self)
+        if chosen is None:
+            return
+        self.save_state()
+        self.restore_requested.emit(chosen)
 
     def show_guide(self) -> None:
         path = guide_path()

@@ -1,14 +1,16 @@
 """First-run wizard: make an empty database the commune's own, or build the demo.
 
-Pages: choice (own commune / demo) → commune from the official list (search
+Pages: choice (own commune / demo / upper level) → commune from the official list (search
 as you type, accents optional) → agency lines and reporting rules → units →
-signers → recipients → first administrator; or choice → demo. Each page
+signers → recipients → first administrator; or choice → demo; or choice →
+scope (a province or the whole country) → first administrator, saved with
+``models.services.upper.create_first_admin`` (an upper-level database). Each page
 checks its input when the user presses "Tiếp theo" and shows the problem in
 place. "Hoàn tất" saves everything in one transaction through
 ``models.services.setup.create_local_commune`` (or builds the demo with
 ``models.demo.build_demo``) in a background job; the wizard closes only when
-that succeeded. After ``exec()`` returns Accepted, ``outcome`` is "own" or
-"demo" and ``admin_username`` the account to sign in with. UI thread.
+that succeeded. After ``exec()`` returns Accepted, ``outcome`` is "own",
+"demo" or "upper" and ``admin_username`` the account to sign in with. UI thread.
 """
 
 from __future__ import annotations
@@ -40,13 +42,15 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from models import auth, geo, texts_catalog
+from models import geo, texts_catalog
 from models import texts as domain_texts
 from models.audit import Actor
+from models.bundle.scope import Scope
 from models.db import Database
 from models.enums import PeriodConvention, SigningAuthority, UnitKind
 from models.errors import InputError
 from models.services import setup as setup_service
+from models.services import upper as upper_service
 from models.services.catalog import (
     AgencyInput,
     RecipientInput,
@@ -61,6 +65,7 @@ from ui import dialogs, worker
 from ui.tables import ChoiceDelegate, Column, RowsModel
 from ui.texts import common as C
 from ui.texts import setup as T
+from ui.texts import upper as TU
 from ui.widgets import ErrorLabel, SearchLineEdit, enter_moves_down
 
 DEMO_COMMUNE_CODE = 10993
@@ -118,11 +123,18 @@ class IntroPage(_Page):
         self.own.setObjectName("intro_own")
         self.demo = QRadioButton(T.INTRO_DEMO)
         self.demo.setObjectName("intro_demo")
+        self.upper = QRadioButton(TU.INTRO_UPPER)
+        self.upper.setObjectName("intro_upper")
         self.own.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.own)
         group.addButton(self.demo)
-        for radio, hint in ((self.own, T.INTRO_OWN_HINT), (self.demo, T.INTRO_DEMO_HINT)):
+        group.addButton(self.upper)
+        for radio, hint in (
+            (self.own, T.INTRO_OWN_HINT),
+            (self.demo, T.INTRO_DEMO_HINT),
+            (self.upper, TU.INTRO_UPPER_HINT),
+        ):
             font = radio.font()
             font.setBold(True)
             radio.setFont(font)
@@ -134,7 +146,68 @@ class IntroPage(_Page):
         self.body.addStretch(1)
 
     def nextId(self) -> int:  # noqa: N802 - Qt override
-        return SetupWizard.PAGE_DEMO if self.demo.isChecked() else SetupWizard.PAGE_COMMUNE
+        if self.demo.isChecked():
+            return SetupWizard.PAGE_DEMO
+        if self.upper.isChecked():
+            return SetupWizard.PAGE_SCOPE
+        return SetupWizard.PAGE_COMMUNE
+
+
+# ---------------------------------------------------------------------------
+# Upper-level path: the scope (a province or the whole country)
+# ---------------------------------------------------------------------------
+
+
+class ScopePage(_Page):
+    """Which province (or the whole country) an upper-level database consolidates."""
+
+    def __init__(self) -> None:
+        super().__init__(TU.SCOPE_TITLE, TU.SCOPE_SUBTITLE, TU.SCOPE_HINT)
+        self.combo = QComboBox()
+        self.combo.setObjectName("scope_combo")
+        self.combo.addItem(TU.SCOPE_NOT_SELECTED, None)
+        self.combo.addItem(TU.SCOPE_COUNTRY_ITEM, "all")
+        for p in geo.provinces():
+            self.combo.addItem(p.name, p.code)
+        self.combo.setMaxVisibleItems(20)
+        self.preview = QLabel("")
+        self.preview.setObjectName("scope_preview")
+        font = self.preview.font()
+        font.setBold(True)
+        self.preview.setFont(font)
+        form = QFormLayout()
+        form.addRow(TU.SCOPE_LABEL, self.combo)
+        self.body.addLayout(form)
+        self.body.addSpacing(12)
+        self.body.addWidget(self.preview)
+        self.body.addStretch(1)
+        self.combo.currentIndexChanged.connect(self._changed)
+
+    def scope(self) -> Scope | None:
+        data = self.combo.currentData()
+        if data is None:
+            return None
+        return Scope(None) if data == "all" else Scope(int(data))
+
+    def _changed(self, _index: int) -> None:
+        chosen = self.scope()
+        self.preview.setText(
+            TU.SCOPE_PREVIEW.format(title=upper_service.scope_title(chosen)) if chosen else ""
+        )
+        self.error.clear_message()
+
+    def initializePage(self) -> None:  # noqa: N802
+        super().initializePage()
+        self.combo.setFocus()
+
+    def validatePage(self) -> bool:  # noqa: N802
+        if self.scope() is None:
+            self.show_error(TU.SCOPE_REQUIRED, self.combo)
+            return False
+        return True
+
+    def nextId(self) -> int:  # noqa: N802
+        return SetupWizard.PAGE_ADMIN
 
 
 # ---------------------------------------------------------------------------
@@ -715,9 +788,14 @@ class RecipientsPage(_TablePage):
 # ---------------------------------------------------------------------------
 
 
-class AdminPage(_Page):
-    def __init__(self) -> None:
-        super().__init__(T.ADMIN_TITLE, T.ADMIN_SUBTITLE)
+class AdminForm(QWidget):
+    """User name, full name and password (twice) of a first administrator.
+
+    Shared by the wizard's last page and the upper-level first-run dialog.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.username = QLineEdit(T.DEFAULT_ADMIN_USERNAME)
         self.username.setObjectName("admin_username")
         self.username.setPlaceholderText(T.ADMIN_USERNAME_HINT)
@@ -731,7 +809,8 @@ class AdminPage(_Page):
         self.repeat = QLineEdit()
         self.repeat.setObjectName("admin_password_repeat")
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        form = QFormLayout()
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
         form.addRow(T.ADMIN_USERNAME, self.username)
         hint = QLabel(T.ADMIN_USERNAME_HINT)
         hint.setStyleSheet("color: #44546a;")
@@ -739,19 +818,12 @@ class AdminPage(_Page):
         form.addRow(T.ADMIN_FULL_NAME, self.full_name)
         form.addRow(T.ADMIN_PASSWORD, self.password)
         form.addRow(T.ADMIN_PASSWORD_AGAIN, self.repeat)
-        self.body.addLayout(form)
-        self.body.addStretch(1)
         self.setTabOrder(self.username, self.full_name)
         self.setTabOrder(self.full_name, self.password)
         self.setTabOrder(self.password, self.repeat)
-        self.setFinalPage(True)
 
-    def initializePage(self) -> None:  # noqa: N802
-        super().initializePage()
-        _focus_and_select(self.full_name if self.username.text() else self.username)
-
-    def nextId(self) -> int:  # noqa: N802
-        return -1
+    def first_field(self) -> QLineEdit:
+        return self.full_name if self.username.text() else self.username
 
     def admin(self) -> setup_service.AdminInput:
         return setup_service.AdminInput(
@@ -761,18 +833,13 @@ class AdminPage(_Page):
             password_repeat=self.repeat.text(),
         )
 
-    def validatePage(self) -> bool:  # noqa: N802
-        data = self.admin()
+    def problem(self) -> tuple[str, QLineEdit] | None:
+        """The first problem of the input (message, field to focus), or None.
+
+        A password problem clears both password boxes.
+        """
         try:
-            auth.validate_username(data.username)
-            if not data.full_name.strip():
-                raise InputError(
-                    texts_catalog.REQUIRED.format(what=texts_catalog.ADMIN_NAME_WHAT),
-                    field="full_name",
-                )
-            auth.validate_password(data.password)
-            if data.password != data.password_repeat:
-                raise InputError(texts_catalog.PASSWORD_MISMATCH, field="password_repeat")
+            upper_service.check_admin(self.admin())
         except InputError as exc:
             target = {
                 "username": self.username,
@@ -784,7 +851,36 @@ class AdminPage(_Page):
                 self.password.clear()
                 self.repeat.clear()
                 target = self.password
-            self.show_error(exc.message, target)
+            return exc.message, target
+        return None
+
+
+class AdminPage(_Page):
+    def __init__(self) -> None:
+        super().__init__(T.ADMIN_TITLE, T.ADMIN_SUBTITLE)
+        self.form = AdminForm()
+        self.username = self.form.username
+        self.full_name = self.form.full_name
+        self.password = self.form.password
+        self.repeat = self.form.repeat
+        self.body.addWidget(self.form)
+        self.body.addStretch(1)
+        self.setFinalPage(True)
+
+    def initializePage(self) -> None:  # noqa: N802
+        super().initializePage()
+        _focus_and_select(self.form.first_field())
+
+    def nextId(self) -> int:  # noqa: N802
+        return -1
+
+    def admin(self) -> setup_service.AdminInput:
+        return self.form.admin()
+
+    def validatePage(self) -> bool:  # noqa: N802
+        found = self.form.problem()
+        if found is not None:
+            self.show_error(*found)
             return False
         self.error.clear_message()
         return True
@@ -815,6 +911,7 @@ class SetupWizard(QWizard):
 
     PAGE_INTRO, PAGE_COMMUNE, PAGE_AGENCY, PAGE_UNITS = 0, 1, 2, 3
     PAGE_SIGNERS, PAGE_RECIPIENTS, PAGE_ADMIN, PAGE_DEMO = 4, 5, 6, 7
+    PAGE_SCOPE = 8
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -840,6 +937,7 @@ class SetupWizard(QWizard):
         self.recipients_page = RecipientsPage()
         self.admin_page = AdminPage()
         self.demo_page = DemoPage()
+        self.scope_page = ScopePage()
         for page_id, page in (
             (self.PAGE_INTRO, self.intro),
             (self.PAGE_COMMUNE, self.commune_page),
@@ -849,6 +947,7 @@ class SetupWizard(QWizard):
             (self.PAGE_RECIPIENTS, self.recipients_page),
             (self.PAGE_ADMIN, self.admin_page),
             (self.PAGE_DEMO, self.demo_page),
+            (self.PAGE_SCOPE, self.scope_page),
         ):
             self.setPage(page_id, page)
         self.setStartId(self.PAGE_INTRO)
@@ -916,6 +1015,9 @@ class SetupWizard(QWizard):
                 modal=True,
             )
             return
+        if self.intro.upper.isChecked():
+            self._save_upper(page)
+            return
         inputs = self.setup_inputs()
         db = self.db
 
@@ -927,6 +1029,25 @@ class SetupWizard(QWizard):
         worker.run_in_background(
             save,
             on_done=lambda username: self._finished("own", username),
+            on_error=lambda exc: self._failed(page, exc),
+            progress_label=T.SAVING,
+            parent=self,
+            modal=True,
+        )
+
+    def _save_upper(self, page: QWizardPage) -> None:
+        """Upper-level path: write the scope and the first administrator together."""
+        db = self.db
+        scope = self.scope_page.scope()
+        admin = self.admin_page.admin()
+
+        def save(_control: worker.JobControl) -> str:
+            with db.transaction(actor=Actor.system()) as s:
+                return upper_service.create_first_admin(db, s, scope=scope, admin=admin)
+
+        worker.run_in_background(
+            save,
+            on_done=lambda username: self._finished("upper", username),
             on_error=lambda exc: self._failed(page, exc),
             progress_label=T.SAVING,
             parent=self,

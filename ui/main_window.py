@@ -316,7 +316,13 @@ class MainWindow(QMainWindow):
         if commune is not None:
             self.commune_label.setText(commune.display_name)
         elif self.scope is not None:
-            self.commune_label.setText(self._scope_title())
+            scope = self.scope
+            self.commune_label.setText(
+                TU.HEADER_COUNTRY
+                if scope.is_country  # type: ignore[attr-defined]
+                else TU.HEADER_PROVINCE.format(province=scope.label)  # type: ignore[attr-defined]
+            )
+            self.commune_label.setToolTip(self._scope_title())
         else:
             self.commune_label.setText(T.APP_TITLE)
         user = self.ctx.user

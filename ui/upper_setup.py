@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLayout, QVBoxLayout, QWidget
 
 from models.audit import Actor
 from models.bundle.scope import Scope
@@ -34,7 +34,7 @@ class UpperAdminDialog(QDialog):
         self._busy = False
         self.setObjectName("upper_admin_dialog")
         self.setWindowTitle(T.ADMIN_DIALOG_TITLE)
-        self.setMinimumWidth(600)
+        self.setMinimumWidth(720)
         self.heading = QLabel(upper_service.scope_title(scope))
         self.heading.setObjectName("scope_heading")
         self.heading.setWordWrap(True)
@@ -57,6 +57,7 @@ class UpperAdminDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # room for the error
         layout.addWidget(self.heading)
         layout.addSpacing(6)
         layout.addWidget(intro)
@@ -80,6 +81,7 @@ class UpperAdminDialog(QDialog):
         if found is not None:
             message, field = found
             self.error.show_message(message)
+            self.adjustSize()
             field.setFocus(Qt.FocusReason.OtherFocusReason)
             field.selectAll()
             return
@@ -109,6 +111,7 @@ class UpperAdminDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         self.error.show_message(worker.error_message(exc))
+        self.adjustSize()
 
     def reject(self) -> None:
         if not self._busy:

@@ -74,7 +74,7 @@ def test_province_database_first_run_then_bundles_page(qtbot, tmp_path, monkeypa
     window = controller.window
     assert window is not None and window.isVisible()
     qtbot.addWidget(window)
-    assert window.commune_label.text() == PROVINCE_TITLE
+    assert window.commune_label.text() == "Tổng hợp cấp tỉnh: Thành phố Hải Phòng"
     assert PROVINCE_TITLE in window.windowTitle()
     # The Gói dữ liệu page opens first and shows the submissions of the imported period.
     assert window.current_key() == "bundles"
@@ -188,6 +188,6 @@ def test_wizard_upper_path_then_sign_in_shows_the_scope(qtbot, tmp_path, monkeyp
     window = controller.window
     assert window is not None
     qtbot.addWidget(window)
-    assert window.commune_label.text() == PROVINCE_TITLE
+    assert window.commune_label.text() == "Tổng hợp cấp tỉnh: Thành phố Hải Phòng"
     window.hide()
     controller.db.close()

@@ -40,3 +40,7 @@ COMMUNE_ONLY_NOTE = (
 WHAT_PROVINCE = "cấp tỉnh ({province})"
 WHAT_COUNTRY = "cấp toàn quốc"
 GO_TO_BUNDLES = "Mở trang Gói dữ liệu"
+
+# Top bar of the main window (the full title is in the window title)
+HEADER_PROVINCE = "Tổng hợp cấp tỉnh: {province}"
+HEADER_COUNTRY = "Tổng hợp toàn quốc"

@@ -388,3 +388,67 @@ def test_ui_settings_read_only_for_leader(demo_db, qt_sync, qtbot, no_modal) -> 
     before = dump_db(demo_db)
     assert page.save() is False
     assert dump_db(demo_db) == before
+
+
+def test_ui_reset_password_checks_the_administrator_as_stored_now(
+    demo_db, qt_sync, qtbot, no_modal
+) -> None:
+    """The dialog's service call reads the acting account afresh: an
+    administrator demoted after signing in is refused, nothing written."""
+    from tests.reliability.conftest import make_ctx
+    from ui.pages.catalog import ResetPasswordDialog
+
+    ids = _prepare(demo_db)
+    ctx = make_ctx(demo_db, "admin")
+    with demo_db.session() as s:
+        target = s.get(User, ids.user)
+        s.expunge(target)
+    dialog = ResetPasswordDialog(ctx, target, None)
+    qtbot.addWidget(dialog)
+    dialog.password.setText("dat-lai-123")
+    dialog.repeat.setText("dat-lai-123")
+    dialog.apply()
+    with demo_db.session() as s:
+        assert s.get(User, ids.user).must_change_password
+        last = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).one()
+        assert last.username == "admin"
+
+    with demo_db.transaction() as s:
+        s.scalar(select(User).filter_by(username="admin")).role = Role.OFFICER
+    before = dump_db(demo_db)
+    with pytest.raises(PermissionDenied) as err:
+        dialog.apply()
+    assert "quản lý tài khoản" in err.value.message
+    assert dump_db(demo_db) == before
+
+
+def test_ui_forced_password_change_goes_through_auth(demo_db, qt_sync, qtbot) -> None:
+    """After a reset the user picks a new password in the sign-in flow: a
+    mismatch is shown in place; a good one clears the flag and is logged."""
+    from models import auth
+    from ui.login import ChangePasswordDialog
+
+    ids = _prepare(demo_db)
+    with demo_db.transaction() as s:
+        catalog.reset_password(s, ids.user, new_password="dat-lai-123")
+    dialog = ChangePasswordDialog(demo_db, ids.user)
+    qtbot.addWidget(dialog)
+    dialog.password.setText("moi-moi-123")
+    dialog.repeat.setText("khac-456789")
+    dialog._save()
+    assert dialog.error.has_message() and dialog.password.text() == ""
+    assert dialog.result() != dialog.DialogCode.Accepted
+    dialog.password.setText("dat-lai-123")
+    dialog.repeat.setText("dat-lai-123")
+    dialog._save()
+    assert dialog.error.has_message()  # the same password as the reset one
+    dialog.password.setText("moi-moi-123")
+    dialog.repeat.setText("moi-moi-123")
+    dialog._save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    with demo_db.session() as s:
+        user = s.get(User, ids.user)
+        assert not user.must_change_password
+        assert auth.verify_password("moi-moi-123", user.password_hash)
+        last = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).one()
+        assert last.username == "thunghiem"

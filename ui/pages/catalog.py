@@ -379,8 +379,7 @@ class ResetPasswordDialog(_FormDialog):
                 self.user_id,
                 new_password=self.password.text(),
                 password_repeat=self.repeat.text(),
-                by=self.ctx.user,
-            )
+            )  # the acting administrator: the session's actor, read afresh
 
     def save(self) -> None:
         super().save()

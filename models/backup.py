@@ -60,6 +60,7 @@ from typing import Any
 
 from models import texts
 from models.errors import AppError, DatabaseError
+from models.fileutil import fsync_dir, sha256_file
 
 log = logging.getLogger(__name__)
 
@@ -166,31 +167,6 @@ def _os_reason(exc: OSError) -> str:
     if exc.errno == errno.ENOENT:
         return "thư mục không tồn tại (USB đã bị rút ra?)"
     return exc.strerror or str(exc)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _sha256_file(path: Path) -> tuple[str, int]:
-    digest = hashlib.sha256()
-    size = 0
-    with path.open("rb") as fh:
-        while chunk := fh.read(_CHUNK):
-            digest.update(chunk)
-            size += len(chunk)
-    return digest.hexdigest(), size
 
 
 def companion_path(db_path: Path, name: str) -> Path:
@@ -374,7 +350,7 @@ def make_backup(
         try:
             with part.open("wb") as fh:
                 with zipfile.ZipFile(fh, "w", allowZip64=True) as zf:
-                    sha, size = _sha256_file(snapshot)
+                    sha, size = sha256_file(snapshot)
                     zf.write(
                         snapshot, DB_MEMBER, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1
                     )
@@ -383,7 +359,7 @@ def make_backup(
                     for i, (name, file) in enumerate(companions, start=1):
                         if i % 20 == 1:
                             step(1, 3, f"Đang chép tệp minh chứng ({i}/{total})…")
-                        sha, size = _sha256_file(file)
+                        sha, size = sha256_file(file)
                         zf.write(file, name, compress_type=zipfile.ZIP_STORED)
                         members[name] = {"sha256": sha, "size": size}
                     manifest = {
@@ -407,7 +383,7 @@ def make_backup(
             step(2, 3, "Đang kiểm tra lại bản sao lưu…")
             verify_backup(part)
             os.replace(part, final)
-            _fsync_dir(folder)
+            fsync_dir(folder)
         except BackupError as exc:
             part.unlink(missing_ok=True)
             raise BackupError(
@@ -777,7 +753,7 @@ def _raw_copy(db_path: Path, folder: Path) -> Path:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(part, final)
-        _fsync_dir(folder)
+        fsync_dir(folder)
     except BaseException:
         part.unlink(missing_ok=True)
         raise
@@ -809,7 +785,7 @@ def _write_companions(backup: Path, db_path: Path, listed: Iterable[str]) -> Non
             dest = root.joinpath(*PurePosixPath(rel).parts)
             info = zf.getinfo(name)
             if dest.is_file() and dest.stat().st_size == info.file_size:
-                sha, _size = _sha256_file(dest)
+                sha, _size = sha256_file(dest)
                 if sha == _member_sha(zf, name):
                     continue
             dest.parent.mkdir(parents=True, exist_ok=True)
@@ -819,7 +795,7 @@ def _write_companions(backup: Path, db_path: Path, listed: Iterable[str]) -> Non
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(tmp, dest)
-            _fsync_dir(dest.parent)
+            fsync_dir(dest.parent)
 
 
 def _member_sha(zf: zipfile.ZipFile, name: str) -> str:
@@ -936,7 +912,7 @@ def restore(
             for extra in ("-wal", "-shm", "-journal"):
                 db_path.with_name(db_path.name + extra).unlink(missing_ok=True)
             os.replace(staged, db_path)  # the restore takes effect here
-            _fsync_dir(db_path.parent)
+            fsync_dir(db_path.parent)
         except OSError as exc:
             raise BackupError(texts.RESTORE_FAILED.format(reason=_os_reason(exc))) from exc
 

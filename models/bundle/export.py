@@ -43,6 +43,7 @@ from models.bundle.reader import BundleRefused, format_size, read_bundle
 from models.db import Database
 from models.enums import AuditAction, DocumentStatus
 from models.errors import AppError, BundleError
+from models.fileutil import fsync_dir
 from models.periods import parse_period_code, period_label
 from models.permissions import Permission, principal_of, require
 from models.schema import (
@@ -420,16 +421,6 @@ def _zip_bytes(members: dict[str, bytes], manifest_bytes: bytes, signature: str)
     return buf.getvalue()
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":
-        return  # Windows cannot open a folder for fsync; the rename is flushed with the volume
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def write_atomically(content: bytes, *, folder: Path, name: str) -> Path:
     """Write ``content`` to ``folder/name`` via a temporary name, fsync'ed, then renamed.
 
@@ -449,7 +440,7 @@ def write_atomically(content: bytes, *, folder: Path, name: str) -> Path:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, final)
-        _fsync_dir(folder)
+        fsync_dir(folder, strict=True)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -25,7 +25,6 @@ the session of ``Database.transaction``.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +39,7 @@ from models import texts_register as texts
 from models.audit import Actor
 from models.enums import AuditAction, DocumentStatus, ReportKind
 from models.errors import AppError, InputError, NotFoundError
+from models.fileutil import sha256_file
 from models.periods import parse_period_code, period_label
 from models.permissions import Permission, principal_of, require
 from models.schema import DocumentFile, IssuedDocument, Recipient, Signer
@@ -319,14 +319,6 @@ def file_paths(output_root: Path, doc: IssuedDocument, period_code: str) -> dict
     return {fmt: folder / f"{stem}.{fmt}" for fmt in FORMATS}
 
 
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def issue(
     session: Session,
     doc_id: int,
@@ -370,7 +362,7 @@ def issue(
     try:
         write_files(doc, paths)
         recorded = [
-            RecordedFile(fmt, path, sha256_of(path), path.stat().st_size)
+            RecordedFile(fmt, path, *sha256_file(path))
             for fmt, path in paths.items()
             if path.exists()
         ]

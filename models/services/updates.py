@@ -59,6 +59,7 @@ from models.errors import (
     ParseError,
     PermissionDenied,
 )
+from models.fileutil import fsync_dir
 from models.numbers import format_number, parse_date_vi, parse_number, parse_yes_no
 from models.periods import parse_period_code, period_bounds, submission_deadline
 from models.permissions import SYSTEM, Permission, allowed
@@ -569,21 +570,6 @@ class StoredFile:
 _EXT = re.compile(r"^\.[A-Za-z0-9]{1,10}$")
 
 
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def store_evidence(source: Path, store: Path) -> StoredFile:
     """Copy ``source`` into the content-addressed store under ``store``.
 
@@ -640,7 +626,7 @@ def store_evidence(source: Path, store: Path) -> StoredFile:
     try:
         final.parent.mkdir(parents=True, exist_ok=True)
         os.replace(tmp, final)
-        _fsync_dir(final.parent)
+        fsync_dir(final.parent)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise AppError(msg.EVIDENCE_STORE_FAILED.format(reason=exc.strerror or exc)) from exc

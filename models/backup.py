@@ -607,7 +607,7 @@ def verify_backup(path: Path, *, extract_to: Path | None = None) -> BackupInfo:
     if created.tzinfo is None:
         created = created.replace(tzinfo=dt.UTC)
     try:
-        kind = BackupKind(manifest.get("kind"))
+        kind = BackupKind(manifest.get("kind", ""))
     except ValueError:
         kind = BackupKind.MANUAL
     carried = {n.split("/", 1)[1] for n in present if n.startswith("evidence/")}

@@ -710,12 +710,14 @@ def write_detail_xlsx(session: Session, *, period_code: str, scope: Scope, path:
         .order_by(cv.commune_code, cv.id)
         .execution_options(yield_per=2000)
     )
-    for r in session.execute(stmt2):
+    for task_row in session.execute(stmt2):
         try:
-            status = mtexts.label(TaskStatus(r[6])) if r[6] else ""
+            status: str | None = mtexts.label(TaskStatus(task_row[6])) if task_row[6] else ""
         except ValueError:
-            status = r[6]
-        ws2.append([r[0], r[1], r[2], r[3], r[4], r[5], status])
+            status = task_row[6]
+        ws2.append(
+            [task_row[0], task_row[1], task_row[2], task_row[3], task_row[4], task_row[5], status]
+        )
     try:
         wb.save(str(tmp))
         os.replace(tmp, target)

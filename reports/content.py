@@ -1042,8 +1042,8 @@ def _results_by_group(
     deduplicated (identical text once), capped, completions named."""
     updates = _updates_in_span(session, span)
     latest: dict[int, TaskUpdate] = {}
-    for upd in updates:  # latest month first
-        latest.setdefault(upd.task_id, upd)
+    for update_row in updates:  # latest month first
+        latest.setdefault(update_row.task_id, update_row)
     groups: OrderedDict[str, list[TaskState]] = OrderedDict()
     for s in data.tasks:
         groups.setdefault(s.group_code or s.code, []).append(s)
@@ -1365,7 +1365,7 @@ def _proposals_section(data: ReportData) -> list[Block]:
 def _tasks_appendix(session: Session, data: ReportData, reference: str) -> Appendix:
     units = {u.id: u.name for u in session.scalars(select(Unit))}
     span_updates: dict[int, TaskUpdate] = {}
-    for upd in session.scalars(
+    for update_row in session.scalars(
         select(TaskUpdate)
         .join(Period, Period.id == TaskUpdate.period_id)
         .where(
@@ -1375,7 +1375,7 @@ def _tasks_appendix(session: Session, data: ReportData, reference: str) -> Appen
         )
         .order_by(Period.end_date.desc())
     ):
-        span_updates.setdefault(upd.task_id, upd)
+        span_updates.setdefault(update_row.task_id, update_row)
     titles = _group_titles(session, data.tasks)
     columns = [
         Column(texts.COL_STT, 13, "center"),

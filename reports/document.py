@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, cast
 
 from models.numbers import format_number
 from reports import texts
@@ -328,7 +328,7 @@ class AdminDocument:
 
     def normalized(self) -> AdminDocument:
         """The same document with every text in NFC (renderers call this)."""
-        return _nfc_tree(self)
+        return cast(AdminDocument, _nfc_tree(self))
 
 
 def _close(text: str, closing: str) -> str:
@@ -346,7 +346,7 @@ def _nfc_tree(obj: object) -> object:
     if isinstance(obj, list):
         return [_nfc_tree(x) for x in obj]
     if hasattr(obj, "__dataclass_fields__"):
-        values = {k: _nfc_tree(getattr(obj, k)) for k in obj.__dataclass_fields__}  # type: ignore[attr-defined]
+        values = {k: _nfc_tree(getattr(obj, k)) for k in obj.__dataclass_fields__}
         return type(obj)(**values)
     return obj
 

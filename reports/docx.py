@@ -655,9 +655,11 @@ def _data_table(spec: TableSpec, avail_mm: float) -> etree._Element:
             _cell(tr, sum(widths[1:]), [_para("tgroup", data.text)], span=n - 1)
             continue
         assert isinstance(data, DataRow)
-        for column, cell, w in zip(spec.columns, data.cells, widths, strict=True):
-            align: Align = cell.align or column.align
-            _cell(tr, w, [_para(_ALIGN_STYLE[align], cell.display(column), bold=cell.bold)])
+        for column, body_cell, w in zip(spec.columns, data.cells, widths, strict=True):
+            align: Align = body_cell.align or column.align
+            _cell(
+                tr, w, [_para(_ALIGN_STYLE[align], body_cell.display(column), bold=body_cell.bold)]
+            )
     return tbl
 
 

@@ -121,7 +121,7 @@ class SectionStart(Flowable):
         return 0, 0
 
     def draw(self) -> None:
-        self.canv._nq57_section_start = self.canv.getPageNumber()  # type: ignore[attr-defined]
+        self.canv._nq57_section_start = self.canv.getPageNumber()
 
 
 def _page_number(canvas: Any, doc: Any) -> None:
@@ -438,11 +438,11 @@ def _table(spec: TableSpec, avail: float, st: _Styles, *, notes: list[str] | Non
             continue
         assert isinstance(data, DataRow)
         row = []
-        for column, cell in zip(spec.columns, data.cells, strict=True):
-            align = cell.align or column.align
-            styles = bold_styles if cell.bold else plain_styles
-            style = styles.get(align) or st.cell(size, align, bold=cell.bold)
-            row.append(_cp(cell.display(column), style))
+        for column, body_cell in zip(spec.columns, data.cells, strict=True):
+            align = body_cell.align or column.align
+            styles = bold_styles if body_cell.bold else plain_styles
+            style = styles.get(align) or st.cell(size, align, bold=body_cell.bold)
+            row.append(_cp(body_cell.display(column), style))
         rows.append(row)
     if notes:
         r = len(rows)

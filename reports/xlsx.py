@@ -162,21 +162,21 @@ def _write_appendix(ws: Worksheet, appendix: Appendix) -> None:
             continue
         assert isinstance(data, DataRow)
         lines = 1
-        for c, (column, cell_spec) in enumerate(zip(spec.columns, data.cells, strict=True)):
-            value = cell_spec.value
+        for c, (column, body_cell) in enumerate(zip(spec.columns, data.cells, strict=True)):
+            value = body_cell.value
             lines = max(
-                lines, _lines(cell_spec.display(column), points[c], size, bold=cell_spec.bold)
+                lines, _lines(body_cell.display(column), points[c], size, bold=body_cell.bold)
             )
-            fmt = cell_spec.number_format or column.number_format
+            fmt = body_cell.number_format or column.number_format
             cell = ws.cell(row=row, column=c + 1)
             if isinstance(value, int | float) and not isinstance(value, bool):
                 cell.value = value
                 if fmt:
                     cell.number_format = fmt
             else:
-                cell.value = cell_spec.display(column) or None
-            cell.font = bold if cell_spec.bold else font
-            cell.alignment = wrap_top[cell_spec.align or column.align]
+                cell.value = body_cell.display(column) or None
+            cell.font = bold if body_cell.bold else font
+            cell.alignment = wrap_top[body_cell.align or column.align]
             cell.border = _BORDER
         ws.row_dimensions[row].height = height(lines)
         row += 1

@@ -484,14 +484,14 @@ def _import_one(
     except BundleRefused as exc:
         return _refused(path, exc, dry_run=dry_run)
     if not scope.contains(rb.commune):
-        exc = BundleRefused(
+        refusal = BundleRefused(
             "out_of_scope",
             name=rb.name,
             reason=texts.BUNDLE_R_OUT_OF_SCOPE.format(
                 commune=rb.commune.name, province=rb.commune.province.name, scope=scope.label
             ),
         )
-        return _refused(path, exc, dry_run=dry_run, rb=rb)
+        return _refused(path, refusal, dry_run=dry_run, rb=rb)
 
     if overlay is not None:
         with db.session() as s:

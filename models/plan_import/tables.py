@@ -251,8 +251,8 @@ def rows_from_cells(table: TableBlock, vocabulary: UnitVocabulary) -> TableResul
     rows = [[normalize_spaces(c) for c in row] for row in table.rows]
     header_index = None
     columns: list[Column | None] = []
-    for index, row in enumerate(rows[:4]):
-        mapped = map_header(row)
+    for index, header_row in enumerate(rows[:4]):
+        mapped = map_header(header_row)
         if _is_header_cells(mapped):
             header_index = index
             columns = mapped
@@ -299,10 +299,8 @@ def rows_from_cells(table: TableBlock, vocabulary: UnitVocabulary) -> TableResul
         # row (or only a name next to a Roman numeral) makes a group row.
         others = {
             value
-            for index, value in enumerate(raw)
-            if value
-            and index < len(columns)
-            and (columns[index] is None or columns[index].kind is not Col.STT)
+            for value, cell_column in zip(raw, columns, strict=False)
+            if value and (cell_column is None or cell_column.kind is not Col.STT)
         }
         group = _group_start(stt or name, expected_group) if (stt or name) else None
         is_group = False

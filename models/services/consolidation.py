@@ -28,9 +28,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Integer, case, cast, distinct, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from models import geo
 from models.bundle import format as fmt
@@ -57,8 +59,10 @@ def _setting(session: Session, key: str) -> object:
 
 def deadline_day(session: Session) -> int:
     value = _setting(session, DEADLINE_DAY)
+    if not isinstance(value, (int, float, str)):
+        return DEFAULT_DEADLINE_DAY
     try:
-        day = int(value)  # type: ignore[arg-type]
+        day = int(value)
     except (TypeError, ValueError):
         return DEFAULT_DEADLINE_DAY
     return day if 1 <= day <= 31 else DEFAULT_DEADLINE_DAY
@@ -197,7 +201,7 @@ def _current(period_code: str, province_code: int | None, kind: str):  # type: i
     return cond
 
 
-def _count_if(condition):  # type: ignore[no-untyped-def]
+def _count_if(condition: ColumnElement[bool]) -> ColumnElement[Any]:
     return func.sum(case((condition, 1), else_=0))
 
 
@@ -273,7 +277,7 @@ def indicator_summary(
         _count_if(cv.evaluation == Evaluation.NOT_ACHIEVED.value),
         func.min(cv.id),
     ]
-    group = [cv.element_code, cv.measure_unit]
+    group: list[InstrumentedAttribute[Any]] = [cv.element_code, cv.measure_unit]
     if by_province:
         cols.append(BundleImport.province_code)
         group.append(BundleImport.province_code)

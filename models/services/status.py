@@ -257,8 +257,10 @@ def indicator_states(
         return []
     ids = [i.id for i in indicators]
     targets: dict[int, dict[int, IndicatorTarget]] = defaultdict(dict)
-    for tgt in session.scalars(select(IndicatorTarget).where(IndicatorTarget.indicator_id.in_(ids))):
-        targets[tgt.indicator_id][tgt.year] = tgt
+    for target_row in session.scalars(
+        select(IndicatorTarget).where(IndicatorTarget.indicator_id.in_(ids))
+    ):
+        targets[target_row.indicator_id][target_row.year] = target_row
     values: dict[int, list[tuple[dt.date, str, IndicatorValue]]] = defaultdict(list)
     for val, end, code in session.execute(
         select(IndicatorValue, Period.end_date, Period.code)

@@ -274,12 +274,12 @@ def load_unit_form(
     current: dict[int, TaskUpdate] = {}
     previous: dict[int, tuple[str, Progress, float | None, str]] = {}
     if task_ids:
-        for upd in session.scalars(
+        for update_row in session.scalars(
             select(TaskUpdate)
             .where(TaskUpdate.task_id.in_(task_ids), TaskUpdate.period_id == period.id)
             .options(selectinload(TaskUpdate.evidence))
         ):
-            current[upd.task_id] = upd
+            current[update_row.task_id] = update_row
         # Plain columns, not ORM objects: a year of history is read quickly.
         for task_id, code, progress, percent, result in session.execute(
             select(
@@ -328,7 +328,7 @@ def load_unit_form(
     ind_states = indicator_states(session, period, unit_id=unit_id)
     values: dict[int, IndicatorValue] = {}
     if ind_states:
-        for val in session.scalars(
+        for value_row in session.scalars(
             select(IndicatorValue)
             .where(
                 IndicatorValue.indicator_id.in_([s.indicator_id for s in ind_states]),
@@ -336,7 +336,7 @@ def load_unit_form(
             )
             .options(selectinload(IndicatorValue.evidence))
         ):
-            values[val.indicator_id] = val
+            values[value_row.indicator_id] = value_row
     indicators: list[IndicatorRow] = []
     for ist in ind_states:
         yes_no = ist.comparator is Comparator.YESNO or ist.measure_unit is MeasureUnit.YESNO

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt
 
 from models.enums import Evaluation
 from models.services.updates import (
@@ -27,10 +27,10 @@ from ui.models.common import (
     evaluation_brushes,
     fmt_number,
 )
+from ui.models.form_base import FormTableModel, Index
 from ui.models.task_table import title_tooltip
 from ui.texts import updates as T
 
-Index = QModelIndex | QPersistentModelIndex
 EDITABLE = frozenset({"value", "note"})
 
 
@@ -54,7 +54,7 @@ def previous_value_text(row: IndicatorRow) -> str:
     return fmt_number(row.previous_value)
 
 
-class FormIndicatorsModel(QAbstractTableModel):
+class FormIndicatorsModel(FormTableModel):
     """The unit's indicators for one period; value and note editable."""
 
     COLUMNS: tuple[tuple[str, str], ...] = (
@@ -68,24 +68,22 @@ class FormIndicatorsModel(QAbstractTableModel):
         ("note", T.COL_NOTE),
     )
     KEYS = tuple(k for k, _ in COLUMNS)
-    edited = Signal()
-    issues_changed = Signal()
+    EDITABLE = EDITABLE
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[IndicatorRow] = []
-        self._errors: list[dict[str, str]] = []
         self._evals: list[Evaluation | None] = []
-        self.read_only = True
 
     def set_rows(self, rows: list[IndicatorRow], *, read_only: bool) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.read_only = read_only
-        self._errors = [validate_indicator_row(r) for r in rows]
-        self._evals = [indicator_evaluation(r) for r in rows]
-        self.endResetModel()
-        self.issues_changed.emit()
+        self._evals = [None] * len(rows)
+        self._load(rows, read_only=read_only)
+
+    def _validate(self, row: IndicatorRow) -> dict[str, str]:
+        return validate_indicator_row(row)
+
+    def _row_changed(self, row: int) -> None:
+        self._evals[row] = indicator_evaluation(self._rows[row])
 
     def rows(self) -> list[IndicatorRow]:
         return self._rows
@@ -93,50 +91,13 @@ class FormIndicatorsModel(QAbstractTableModel):
     def row(self, row: int) -> IndicatorRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def column_of(self, key: str) -> int:
-        return self.KEYS.index(key)
-
-    def errors(self, row: int) -> dict[str, str]:
-        return self._errors[row] if 0 <= row < len(self._errors) else {}
-
     def evaluation(self, row: int) -> Evaluation | None:
         return self._evals[row] if 0 <= row < len(self._evals) else None
-
-    def issues(self) -> list[tuple[int, str, str]]:
-        return [
-            (i, key, errs[key])
-            for i, errs in enumerate(self._errors)
-            for key in self.KEYS
-            if key in errs
-        ]
 
     def filled_count(self) -> int:
         return sum(1 for r in self._rows if r.value_text.strip())
 
     # -- Qt -------------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section][1]
-        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            return str(section + 1)
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if not self.read_only and self.KEYS[index.column()] in EDITABLE:
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -193,10 +154,8 @@ class FormIndicatorsModel(QAbstractTableModel):
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.read_only:
-            return False
-        key = self.KEYS[index.column()]
-        if key not in EDITABLE:
+        key = self._editable_key(index, role)
+        if key is None:
             return False
         r = self._rows[index.row()]
         text = "" if value is None else str(value)
@@ -204,13 +163,5 @@ class FormIndicatorsModel(QAbstractTableModel):
         if getattr(r, attr) == text:
             return False
         setattr(r, attr, text)
-        before = self._errors[index.row()]
-        self._errors[index.row()] = validate_indicator_row(r)
-        self._evals[index.row()] = indicator_evaluation(r)
-        self.dataChanged.emit(
-            self.index(index.row(), 0), self.index(index.row(), len(self.KEYS) - 1)
-        )
-        self.edited.emit()
-        if before != self._errors[index.row()]:
-            self.issues_changed.emit()
+        self.revalidate(index.row(), edited=True)
         return True

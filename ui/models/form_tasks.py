@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt
 
 from models.enums import Progress, Recurrence
 from models.services.updates import TaskRow, validate_task_row
@@ -24,10 +24,10 @@ from ui.models.common import (
     fmt_date,
     fmt_number,
 )
+from ui.models.form_base import FormTableModel, Index
 from ui.models.task_table import title_tooltip
 from ui.texts import updates as T
 
-Index = QModelIndex | QPersistentModelIndex
 FIELD_OF_COLUMN = {
     "progress": "progress",
     "percent": "percent",
@@ -49,7 +49,7 @@ def previous_text(row: TaskRow) -> str:
     return T.PREVIOUS_TEXT.format(progress=label(row.previous_progress), percent=percent)
 
 
-class FormTasksModel(QAbstractTableModel):
+class FormTasksModel(FormTableModel):
     """The unit's tasks for one period; input columns editable unless read-only."""
 
     COLUMNS: tuple[tuple[str, str], ...] = (
@@ -66,30 +66,22 @@ class FormTasksModel(QAbstractTableModel):
         ("evidence", T.COL_EVIDENCE),
     )
     KEYS = tuple(k for k, _ in COLUMNS)
-    edited = Signal()
-    issues_changed = Signal()
+    EDITABLE = EDITABLE
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[TaskRow] = []
-        self._errors: list[dict[str, str]] = []
         self._period_end = dt.date.today()
         self._today: dt.date | None = None
-        self.read_only = True
 
     # -- content ------------------------------------------------------------------
     def set_rows(
         self, rows: list[TaskRow], *, period_end: dt.date, read_only: bool,
         today: dt.date | None = None,
     ) -> None:
-        self.beginResetModel()
-        self._rows = rows
         self._period_end = period_end
         self._today = today
-        self.read_only = read_only
-        self._errors = [self._validate(r) for r in rows]
-        self.endResetModel()
-        self.issues_changed.emit()
+        self._load(rows, read_only=read_only)
 
     def rows(self) -> list[TaskRow]:
         return self._rows
@@ -97,59 +89,13 @@ class FormTasksModel(QAbstractTableModel):
     def row(self, row: int) -> TaskRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def column_of(self, key: str) -> int:
-        return self.KEYS.index(key)
-
-    def errors(self, row: int) -> dict[str, str]:
-        return self._errors[row] if 0 <= row < len(self._errors) else {}
-
-    def issues(self) -> list[tuple[int, str, str]]:
-        """(row, field, message) of every refused cell, in reading order."""
-        out = []
-        for i, errs in enumerate(self._errors):
-            for key in self.KEYS:
-                if key in errs:
-                    out.append((i, key, errs[key]))
-        return out
-
     def reported_count(self) -> int:
         return sum(1 for r in self._rows if r.progress is not None)
 
     def _validate(self, row: TaskRow) -> dict[str, str]:
         return validate_task_row(row, period_end=self._period_end, today=self._today)
 
-    def revalidate(self, row: int) -> None:
-        """Re-check one row after it changed outside ``setData`` (evidence)."""
-        before = self._errors[row]
-        self._errors[row] = self._validate(self._rows[row])
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.KEYS) - 1))
-        if before != self._errors[row]:
-            self.issues_changed.emit()
-
     # -- Qt -----------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section][1]
-        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            return str(section + 1)
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if not self.read_only and self.KEYS[index.column()] in EDITABLE:
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -222,13 +168,10 @@ class FormTasksModel(QAbstractTableModel):
         return ""
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.read_only:
-            return False
-        key = self.KEYS[index.column()]
-        if key not in EDITABLE:
+        key = self._editable_key(index, role)
+        if key is None:
             return False
         r = self._rows[index.row()]
-        changed_cols = [index.column()]
         if key == "progress":
             new = value if isinstance(value, Progress) or value is None else Progress(value)
             if new == r.progress:
@@ -236,19 +179,11 @@ class FormTasksModel(QAbstractTableModel):
             r.progress = new
             if new is Progress.COMPLETED and not r.percent_text.strip():
                 r.percent_text = "100"
-                changed_cols.append(self.column_of("percent"))
         else:
             text = "" if value is None else str(value)
             attr = {"percent": "percent_text", "completed": "completed_text"}.get(key, key)
             if getattr(r, attr) == text:
                 return False
             setattr(r, attr, text)
-        before = self._errors[index.row()]
-        self._errors[index.row()] = self._validate(r)
-        self.dataChanged.emit(
-            self.index(index.row(), 0), self.index(index.row(), len(self.KEYS) - 1)
-        )
-        self.edited.emit()
-        if before != self._errors[index.row()]:
-            self.issues_changed.emit()
+        self.revalidate(index.row(), edited=True)
         return True

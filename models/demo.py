@@ -23,7 +23,6 @@ import random
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -565,6 +564,3 @@ def build_demo(
         )
     return summary
 
-
-def demo_db_path_is_empty(path: Path) -> bool:
-    return not path.exists() or path.stat().st_size == 0

@@ -6,6 +6,9 @@ UI thread only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
@@ -159,6 +162,40 @@ class BusyOverlay(QWidget):
     def stop(self) -> None:
         self._timer.stop()
         self.hide()
+
+    def run(
+        self,
+        fn: Callable[[], Any],
+        *,
+        owner: QWidget,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+        text: str | None = None,
+    ) -> None:
+        """Cover the parent while ``fn`` runs in the worker, then uncover it.
+
+        The result goes to ``on_done`` and an error to ``on_error`` (default:
+        a Vietnamese error box over ``owner``), both on the UI thread, after
+        the cover is gone. The one way pages load their data.
+        """
+        from ui import dialogs
+        from ui.worker import error_message, run_in_background
+
+        def done(result: Any) -> None:
+            self.stop()
+            on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            self.stop()
+            if on_error is not None:
+                on_error(exc)
+            else:
+                dialogs.error(owner, error_message(exc))
+
+        self.start(text)
+        run_in_background(
+            lambda _c: fn(), on_done=done, on_error=failed, parent=owner, show_progress=False
+        )
 
     @property
     def active(self) -> bool:

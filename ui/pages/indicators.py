@@ -335,21 +335,12 @@ class IndicatorsPage(QWidget):
     def reload(self) -> None:
         self._stale = False
         db, code = self.ctx.db, self.ctx.period_code
-        self.busy.start(T.LOADING)
-        run_in_background(
-            lambda _c: load_indicators(db, code),
-            on_done=self._loaded,
-            on_error=self._failed,
-            parent=self,
-            show_progress=False,
-        )
+        self.busy.run(lambda: load_indicators(db, code), owner=self, on_done=self._loaded)
 
     def _failed(self, exc: BaseException) -> None:
-        self.busy.stop()
         dialogs.error(self, error_message(exc))
 
     def _loaded(self, loaded: _Loaded) -> None:
-        self.busy.stop()
         keep = self.current_row()
         self.model.set_rows(loaded.rows)
         unit_id = self.unit_combo.currentData()

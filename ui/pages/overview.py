@@ -46,7 +46,6 @@ from ui.models.common import STATUS_COLORS, fmt_date
 from ui.models.deadline_list import DeadlineListModel
 from ui.texts import overview as T
 from ui.widgets import BusyOverlay, setup_table
-from ui.worker import error_message, run_in_background
 
 
 @dataclass
@@ -267,23 +266,10 @@ class OverviewPage(QWidget):
         unit_id = self.scope.currentData()
         if self.scope.count() == 1 and self.ctx.role is Role.UNIT_STAFF:
             unit_id = self.ctx.unit_id
-        self.busy.start(T.LOADING)
-        run_in_background(
-            lambda _c: load_overview(db, code, unit_id),
-            on_done=lambda loaded: self._loaded(loaded, unit_id),
-            on_error=self._failed,
-            parent=self,
-            show_progress=False,
-        )
-
-    def _failed(self, exc: BaseException) -> None:
-        self.busy.stop()
-        from ui import dialogs
-
-        dialogs.error(self, error_message(exc))
+        self.busy.run(lambda: load_overview(db, code, unit_id), owner=self,
+                      on_done=lambda loaded: self._loaded(loaded, unit_id))
 
     def _loaded(self, loaded: _Loaded, unit_id: int | None) -> None:
-        self.busy.stop()
         self.scope.blockSignals(True)
         self.scope.clear()
         self.scope.addItem(T.SCOPE_ALL, None)

@@ -671,25 +671,21 @@ class ReportsPage(QWidget):
         self._stale = False
         db, code, kind = self.ctx.db, self.period_code, self.kind
         doc_id = self.doc_id if keep_doc else None
-        self.busy.start(T.LOADING)
-        run_in_background(
-            lambda _c: load_report(
+        self.busy.run(
+            lambda: load_report(
                 db, period_code=code, kind=kind, doc_id=doc_id, today=dt.date.today()
             ),
+            owner=self,
             on_done=self._loaded,
             on_error=self._failed,
-            parent=self,
-            show_progress=False,
         )
 
     def _failed(self, exc: BaseException) -> None:
-        self.busy.stop()
         self.loaded = None
         self.status_label.setText(error_message(exc))
         self._update_buttons()
 
     def _loaded(self, loaded: Loaded) -> None:
-        self.busy.stop()
         self.loaded = loaded
         self.doc_id = loaded.doc_id
         self.read_only = loaded.doc_status not in (None, DocumentStatus.DRAFT)

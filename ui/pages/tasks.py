@@ -540,23 +540,10 @@ class TasksPage(QWidget):
             current.id if current is not None else None
         )
         db, code, convention = self.ctx.db, self.ctx.period_code, self.ctx.convention
-        self.busy.start(T.LOADING)
-        run_in_background(
-            lambda _c: load_tasks(db, code, convention),
-            on_done=self._loaded_done,
-            on_error=self._load_failed,
-            parent=self,
-            show_progress=False,
-        )
-
-    def _load_failed(self, exc: BaseException) -> None:
-        self.busy.stop()
-        from ui.worker import error_message
-
-        dialogs.error(self, error_message(exc))
+        self.busy.run(lambda: load_tasks(db, code, convention), owner=self,
+                      on_done=self._loaded_done)
 
     def _loaded_done(self, loaded: _Loaded) -> None:
-        self.busy.stop()
         self._loaded = loaded
         expanded = self._expanded_ids()
         first_load = not self.tree_model.nodes()

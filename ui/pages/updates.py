@@ -36,7 +36,6 @@ from ui.models.completeness import CompletenessModel
 from ui.texts import updates as T
 from ui.update_form import UnitUpdateForm
 from ui.widgets import BusyOverlay, setup_table
-from ui.worker import error_message, run_in_background
 
 
 @dataclass
@@ -178,21 +177,10 @@ class UpdatesPage(QWidget):
         self._stale = False
         db, code, conv = self.ctx.db, self.ctx.period_code, self.ctx.convention
         day = self.ctx.commune.unit_deadline_day if self.ctx.commune else 15
-        self.busy.start(T.LOADING)
-        run_in_background(
-            lambda _c: load_completeness(db, code, conv, day),
-            on_done=self._loaded,
-            on_error=self._failed,
-            parent=self,
-            show_progress=False,
-        )
-
-    def _failed(self, exc: BaseException) -> None:
-        self.busy.stop()
-        dialogs.error(self, error_message(exc))
+        self.busy.run(lambda: load_completeness(db, code, conv, day), owner=self,
+                      on_done=self._loaded)
 
     def _loaded(self, loaded: _Loaded) -> None:
-        self.busy.stop()
         self.loaded = loaded
         current = self.table.currentIndex()
         keep = self.model.row(current.row()).unit_id if current.isValid() and self.model.row(

@@ -24,6 +24,16 @@ from PySide6.QtWidgets import (
 
 from ui.texts import common as T
 
+MUTED_COLOR = "#44546a"
+
+
+def muted_label(text: str) -> QLabel:
+    """A wrapping label in the quiet colour used for explanations."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {MUTED_COLOR};")
+    return label
+
 
 class SearchLineEdit(QLineEdit):
     """A search box with a clear button; ``search_changed`` fires after typing pauses.

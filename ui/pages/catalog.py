@@ -48,14 +48,7 @@ from ui.context import EDIT_CATALOG, MANAGE_USERS, AppContext
 from ui.tables import Column, FilterProxy, RecordsModel
 from ui.texts import catalog as T
 from ui.texts import common as C
-from ui.widgets import ErrorLabel, SearchLineEdit, setup_table
-
-
-def _muted(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #44546a;")
-    return label
+from ui.widgets import ErrorLabel, SearchLineEdit, muted_label, setup_table
 
 
 def _fmt_datetime(value: Any) -> str:
@@ -133,7 +126,7 @@ class UnitDialog(_FormDialog):
         self.active = QCheckBox(T.UNIT_ACTIVE)
         self.active.setChecked(unit.active if unit else True)
         self.form.addRow(T.UNIT_CODE, self.code)
-        self.form.addRow("", _muted(T.UNIT_CODE_HINT))
+        self.form.addRow("", muted_label(T.UNIT_CODE_HINT))
         self.form.addRow(T.UNIT_NAME, self.name)
         self.form.addRow(T.UNIT_KIND, self.kind)
         self.form.addRow("", self.reports)
@@ -309,11 +302,11 @@ class UserDialog(_FormDialog):
             self.unit.setCurrentIndex(max(self.unit.findData(user.unit_id), 0))
         self.form.addRow(T.USER_USERNAME, self.username)
         if user is None:
-            self.form.addRow("", _muted(T.USER_USERNAME_HINT))
+            self.form.addRow("", muted_label(T.USER_USERNAME_HINT))
         self.form.addRow(T.USER_FULL_NAME, self.full_name)
         self.form.addRow(T.USER_ROLE, self.role)
         self.form.addRow(T.USER_UNIT, self.unit)
-        self.form.addRow("", _muted(T.USER_UNIT_HINT))
+        self.form.addRow("", muted_label(T.USER_UNIT_HINT))
         self.password = QLineEdit()
         self.repeat = QLineEdit()
         if user is None:
@@ -362,7 +355,7 @@ class ResetPasswordDialog(_FormDialog):
         super().__init__(T.RESET_TITLE, parent)
         self.ctx = ctx
         self.user_id = user.id
-        self.form.addRow(_muted(T.RESET_INTRO.format(username=user.username)))
+        self.form.addRow(muted_label(T.RESET_INTRO.format(username=user.username)))
         self.password = QLineEdit()
         self.repeat = QLineEdit()
         for w in (self.password, self.repeat):
@@ -858,7 +851,7 @@ class CommuneTab(QWidget):
         f1.addRow(T.OFFICIAL_NAME, self.official_name)
         f1.addRow(T.OFFICIAL_PROVINCE, self.official_province)
         f1.addRow(T.OFFICIAL_CODE, self.official_code)
-        f1.addRow("", _muted(T.OFFICIAL_NOTE))
+        f1.addRow("", muted_label(T.OFFICIAL_NOTE))
         document = QGroupBox(T.GROUP_DOCUMENT)
         f2 = QFormLayout(document)
         f2.addRow(T.SUPERIOR_LINE, self.superior)
@@ -1039,7 +1032,7 @@ class CatalogPage(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(title)
         if not editable:
-            layout.addWidget(_muted(T.READ_ONLY_NOTE))
+            layout.addWidget(muted_label(T.READ_ONLY_NOTE))
         layout.addWidget(self.tabs, 1)
         self._leaving_tab = 0
         self.tabs.currentChanged.connect(self._on_tab)

@@ -39,14 +39,7 @@ from ui import dialogs
 from ui.context import EDIT_SETTINGS, AppContext, ui_settings
 from ui.texts import catalog as T
 from ui.texts import common as C
-from ui.widgets import ErrorLabel
-
-
-def _muted(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #44546a;")
-    return label
+from ui.widgets import ErrorLabel, muted_label
 
 
 class SettingsPage(QWidget):
@@ -104,13 +97,13 @@ class SettingsPage(QWidget):
         safety = QGroupBox(T.GROUP_SAFETY)
         f2 = QFormLayout(safety)
         f2.addRow(T.IDLE_LOCK, self.idle)
-        f2.addRow("", _muted(T.IDLE_LOCK_HINT))
+        f2.addRow("", muted_label(T.IDLE_LOCK_HINT))
         f2.addRow(T.BACKUP_DIR, backup_row)
-        f2.addRow("", _muted(T.BACKUP_DIR_HINT))
+        f2.addRow("", muted_label(T.BACKUP_DIR_HINT))
         display = QGroupBox(T.GROUP_DISPLAY)
         f3 = QFormLayout(display)
         f3.addRow(T.FONT_SIZE, self.font_size)
-        f3.addRow("", _muted(T.FONT_SIZE_HINT))
+        f3.addRow("", muted_label(T.FONT_SIZE_HINT))
         label_width = (
             max(
                 self.fontMetrics().horizontalAdvance(t)
@@ -153,7 +146,7 @@ class SettingsPage(QWidget):
         inner = QVBoxLayout(content)
         inner.setContentsMargins(0, 0, 0, 0)
         if not self.editable:
-            inner.addWidget(_muted(T.SETTINGS_READ_ONLY))
+            inner.addWidget(muted_label(T.SETTINGS_READ_ONLY))
         inner.addWidget(period)
         inner.addWidget(safety)
         inner.addWidget(display)
